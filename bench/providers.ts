@@ -1,0 +1,76 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+/**
+ * How a client talks to a server. Ensemble and the reference server speak the
+ * y-websocket protocol, one document per socket named by the URL; Hocuspocus
+ * prefixes every message with the document's name and asks for a token
+ * first, so its clients use its own provider.
+ */
+export type Protocol = 'y-websocket' | 'hocuspocus';
+
+/** What a benchmark client needs of a provider, whichever it is. */
+export interface BenchProvider {
+  /** Whether the first sync with the server is done. */
+  readonly synced: boolean;
+  /** Called each time the first sync of a connection completes. */
+  onSynced(listener: () => void): void;
+  /** Called with the close code each time the socket closes. */
+  onClose(listener: (code: number | null) => void): void;
+  destroy(): void;
+}
+
+export interface ProviderTarget {
+  wsUrl: string;
+  documentId: string;
+  /** Headers of the websocket upgrade, e.g. a session cookie. */
+  wsHeaders: Record<string, string>;
+}
+
+/** Opens a stock provider of the protocol's own library for `doc`; it connects at once. */
+export function openProvider(protocol: Protocol, target: ProviderTarget, doc: Y.Doc): BenchProvider {
+  const WebSocketClass = webSocketWithHeaders(target.wsHeaders);
+  return protocol === 'hocuspocus' ? openHocuspocus(target, doc, WebSocketClass) : openYWebsocket(target, doc, WebSocketClass);
+}
+
+function openYWebsocket(target: ProviderTarget, doc: Y.Doc, WebSocketPolyfill: typeof globalThis.WebSocket): BenchProvider {
+  const provider = new WebsocketProvider(target.wsUrl, target.documentId, doc, { WebSocketPolyfill, disableBc: true });
+  return {
+    get synced() {
+      return provider.synced;
+    },
+    onSynced: (listener) => provider.on('sync', (synced: boolean) => synced && listener()),
+    onClose: (listener) => provider.on('connection-close', (event: CloseEvent | null) => listener(event?.code ?? null)),
+    destroy: () => provider.destroy(),
+  };
+}
+
+function openHocuspocus(target: ProviderTarget, doc: Y.Doc, WebSocketPolyfill: typeof globalThis.WebSocket): BenchProvider {
+  // One socket per client, as a browser tab has: the same number of sockets as the other targets' clients.
+  const socket = new HocuspocusProviderWebsocket({ url: target.wsUrl, WebSocketPolyfill });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: target.documentId, document: doc });
+  provider.attach();
+  return {
+    get synced() {
+      return provider.isSynced;
+    },
+    onSynced: (listener) => provider.on('synced', ({ state }: { state: boolean }) => state && listener()),
+    onClose: (listener) => socket.on('close', ({ event }: { event: CloseEvent }) => listener(event?.code ?? null)),
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** The `ws` WebSocket, sending the target's headers (a session cookie) with the upgrade as a browser would. */
+function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  class WithHeaders extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  return WithHeaders as unknown as typeof globalThis.WebSocket;
+}

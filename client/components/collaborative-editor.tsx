@@ -1,0 +1,54 @@
+import type { Editor } from '@tiptap/core';
+import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
+import { createCollaborativeEditor, redrawEditor } from '../editor/create-editor';
+import type { Identity } from '../lib/identity';
+import { useApp } from '../stores/app-context';
+import type { DocumentSession } from '../stores/document-session';
+import { Toolbar } from './toolbar';
+
+/**
+ * The text, bound to the session's Y.Doc. With `editable` false it can be
+ * read, selected and copied but not changed, and the formatting buttons go.
+ */
+export function CollaborativeEditor(props: { session: DocumentSession; identity: Accessor<Identity>; editable: boolean }) {
+  const { locale } = useApp();
+  const [editor, setEditor] = createSignal<Editor>();
+  /** Bumped on every editor transaction, so the toolbar re-reads what is active. */
+  const [revision, setRevision] = createSignal(0);
+  let host!: HTMLDivElement;
+
+  onMount(() => {
+    const instance = createCollaborativeEditor({
+      element: host,
+      ydoc: props.session.ydoc,
+      provider: props.session.provider,
+      // Later changes reach the others through the session's awareness state.
+      user: untrack(props.identity),
+      editable: untrack(() => props.editable),
+      placeholder: () => locale.t('editor.placeholder'),
+      label: () => locale.t('editor.label'),
+    });
+    instance.on('transaction', () => setRevision((count) => count + 1));
+    setEditor(instance);
+    onCleanup(() => instance.destroy());
+  });
+
+  createEffect(() => {
+    const instance = editor();
+    if (instance && instance.isEditable !== props.editable) instance.setEditable(props.editable);
+  });
+
+  createEffect(
+    on(locale.locale, () => {
+      const instance = editor();
+      if (instance) redrawEditor(instance);
+    }, { defer: true }),
+  );
+
+  return (
+    <div class="editor-frame" classList={{ 'read-only': !props.editable }}>
+      <Show when={props.editable && editor()}>{(instance) => <Toolbar editor={instance()} revision={revision} />}</Show>
+      <div ref={host} class="editor" data-testid="editor" data-editable={props.editable ? 'true' : 'false'} />
+    </div>
+  );
+}

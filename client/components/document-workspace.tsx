@@ -1,0 +1,133 @@
+import { A, useLocation } from '@solidjs/router';
+import { createEffect, Match, on, onCleanup, Show, Switch, type Accessor } from 'solid-js';
+import type { Identity } from '../lib/identity';
+import { authPath } from '../lib/route-access';
+import { useApp } from '../stores/app-context';
+import { createDocumentMetaStore } from '../stores/document-meta';
+import { createDocumentSession } from '../stores/document-session';
+import { Breadcrumbs } from './breadcrumbs';
+import { CollaborativeEditor } from './collaborative-editor';
+import { ConnectionBadge } from './connection-badge';
+import { ErrorNotice } from './error-notice';
+import { NotFoundState } from './not-found-state';
+import { ParticipantsList } from './participants-list';
+import { TitleField } from './title-field';
+import { roleName } from '../i18n/roles';
+
+/**
+ * An open document: where it belongs, its title, who is here, the
+ * connection, and the editor. The content opens from the device at once,
+ * without waiting for the server. Whether it may be changed is the role the
+ * server gives (GET /documents/:id), asked again whenever the server refuses
+ * a change or the tab comes back into view, since a facilitator may have
+ * changed it meanwhile.
+ */
+export function DocumentWorkspace(props: { documentId: string; identity: Accessor<Identity> }) {
+  const { api, session, locale } = useApp();
+  const location = useLocation();
+  const meta = createDocumentMetaStore(api, props.documentId);
+  const canEdit = () => meta.can('document.edit');
+  const docSession = createDocumentSession(props.documentId, props.identity, {
+    onPermission: (permission) => {
+      // Viewers hear "denied" on every connection: only news when the page thinks otherwise.
+      if ((permission === 'denied') === canEdit()) meta.reload();
+    },
+  });
+  const stoppedBy = () => docSession.connection().stoppedBy;
+  const notFound = () => stoppedBy() === 'not_found' || (meta.notFound() && stoppedBy() !== 'forbidden');
+
+  // Removed from the project: what this device kept of the document goes too.
+  createEffect(
+    on(stoppedBy, (reason) => {
+      if (reason !== 'forbidden') return;
+      // Said by the server already; asked again so the page agrees with it everywhere.
+      meta.reload();
+      void docSession.forgetLocalCopy();
+    }),
+  );
+  const onVisible = () => {
+    if (document.visibilityState === 'visible' && stoppedBy() === null) meta.reload();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  onCleanup(() => document.removeEventListener('visibilitychange', onVisible));
+
+  return (
+    <Switch>
+      <Match when={stoppedBy() === 'forbidden'}>
+        <section class="not-found" data-testid="access-lost" aria-labelledby="access-lost-title">
+          <h1 id="access-lost-title">{locale.t('document.accessLostTitle')}</h1>
+          <p>{locale.t('document.accessLostBody')}</p>
+          <A href="/" class="button primary">
+            {locale.t('nav.backToProjects')}
+          </A>
+        </section>
+      </Match>
+      <Match when={notFound()}>
+        <NotFoundState title={locale.t('document.notFoundTitle')} body={locale.t('document.notFoundBody')} />
+      </Match>
+      <Match when={true}>
+        <div class="document-layout">
+          <div class="document-title">
+            <Show when={meta.document()}>
+              {(detail) => (
+                <Breadcrumbs
+                  items={[
+                    { label: locale.t('nav.projects'), href: '/' },
+                    { label: detail().projectTitle, href: `/p/${encodeURIComponent(detail().projectId)}` },
+                    { label: detail().title || locale.t('document.untitled') },
+                  ]}
+                />
+              )}
+            </Show>
+            <Switch>
+              <Match when={meta.document()}>
+                <TitleField meta={meta} editable={meta.can('document.update')} />
+              </Match>
+              <Match when={meta.loadError()}>
+                {(error) => <ErrorNotice error={error()} message="document.loadError" onRetry={meta.reload} />}
+              </Match>
+              <Match when={meta.loading()}>
+                <div class="title-skeleton" aria-hidden="true" />
+              </Match>
+            </Switch>
+          </div>
+          <aside class="document-side">
+            <ConnectionBadge state={docSession.connection()} />
+            <Show when={stoppedBy() === 'too_large'}>
+              <p class="notice warning" role="alert" data-testid="too-large">
+                {locale.t('document.tooLarge')}
+              </p>
+            </Show>
+            <ParticipantsList participants={docSession.participants()} />
+          </aside>
+          <div class="document-main">
+            <Show when={stoppedBy() === 'unauthenticated'}>
+              <div class="notice warning" role="alert" data-testid="signed-out">
+                <p>{locale.t('document.signedOut')}</p>
+                <A
+                  href={authPath('/login', location.pathname)}
+                  class="button"
+                  data-testid="signed-out-login"
+                  // The server ended the session: the app must agree before the login page will show.
+                  onClick={() => session.expire()}
+                >
+                  {locale.t('document.logInAgain')}
+                </A>
+              </div>
+            </Show>
+            <Show when={meta.document() && !canEdit() && stoppedBy() !== 'unauthenticated'}>
+              <p class="notice info" role="status" data-testid="read-only-banner">
+                {locale.t('document.readOnly', { role: roleName(locale, meta.document()?.myRole ?? 'viewer').toLocaleLowerCase(locale.locale()) })}
+              </p>
+            </Show>
+            <CollaborativeEditor
+              session={docSession}
+              identity={props.identity}
+              editable={canEdit() && stoppedBy() !== 'unauthenticated'}
+            />
+          </div>
+        </div>
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import {
+  changePasswordInputSchema,
+  createDocumentInputSchema,
+  createInvitationInputSchema,
+  createOrganisationInputSchema,
+  createProjectInputSchema,
+  logInInputSchema,
+  signUpInputSchema,
+  updateDocumentInputSchema,
+  updateMemberInputSchema,
+  updateProfileInputSchema,
+  updateProjectInputSchema,
+  type AcceptInvitationResponse,
+  type ChangePasswordInput,
+  type CreatedInvitationResponse,
+  type CreateDocumentInput,
+  type CreateInvitationInput,
+  type CreateOrganisationInput,
+  type CreateProjectInput,
+  type DocumentDetail,
+  type DocumentSummary,
+  type Invitation,
+  type InvitationPreview,
+  type LogInInput,
+  type Me,
+  type Member,
+  type Organisation,
+  type Project,
+  type SignUpInput,
+  type UpdateDocumentInput,
+  type UpdateMemberInput,
+  type UpdateProfileInput,
+  type UpdateProjectInput,
+} from '../../shared/api';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors';
+
+/**
+ * What can go wrong from the client's side of the wire: the server's own
+ * codes, plus no answer at all and an answer that is not the API's.
+ */
+export type ApiErrorCode = ErrorCode | 'network_error' | 'unexpected_response';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** The HTTP status, or 0 when no response arrived. */
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    /** From a 429's `retry-after` header: how long until trying again is worth it. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiError(error: unknown, code: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && error.code === code;
+}
+
+/** A slow mobile link should still get an answer; a dead one should not leave a spinner forever. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+
+const JSON_ACCEPT = { accept: 'application/json' };
+// The server refuses a state-changing request without it: a cross-site form cannot send this type.
+const JSON_BODY = { ...JSON_ACCEPT, 'content-type': 'application/json' };
+
+/** Checks input against the schema the server uses, so a bad value fails before the request, still as an ApiError. */
+function validInput<Output, Input>(schema: z.ZodType<Output, Input>, input: Input): Output {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ApiError(0, 'validation_failed', z.prettifyError(result.error));
+  return result.data;
+}
+
+function retryAfterOf(response: Response): number | null {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  fetch?: Fetch;
+  /** Called when any request answers 401 `unauthenticated`: the session is gone. */
+  onUnauthenticated?: () => void;
+}
+
+export interface ApiClient {
+  signUp(input: SignUpInput): Promise<Me>;
+  logIn(input: LogInInput): Promise<Me>;
+  logOut(): Promise<void>;
+  getMe(): Promise<Me>;
+  updateMe(input: UpdateProfileInput): Promise<Me>;
+  changePassword(input: ChangePasswordInput): Promise<void>;
+
+  listOrganisations(): Promise<Organisation[]>;
+  createOrganisation(input: CreateOrganisationInput): Promise<Organisation>;
+
+  listProjects(): Promise<Project[]>;
+  createProject(input: CreateProjectInput): Promise<Project>;
+  getProject(id: string): Promise<Project>;
+  updateProject(id: string, input: UpdateProjectInput): Promise<Project>;
+
+  listMembers(projectId: string): Promise<Member[]>;
+  updateMember(projectId: string, userId: string, input: UpdateMemberInput): Promise<Member>;
+  removeMember(projectId: string, userId: string): Promise<void>;
+
+  addPartner(projectId: string, organisationId: string): Promise<Organisation>;
+  removePartner(projectId: string, organisationId: string): Promise<void>;
+
+  listInvitations(projectId: string): Promise<Invitation[]>;
+  createInvitation(projectId: string, input: CreateInvitationInput): Promise<CreatedInvitationResponse>;
+  revokeInvitation(projectId: string, invitationId: string): Promise<void>;
+  previewInvitation(token: string): Promise<InvitationPreview>;
+  acceptInvitation(token: string): Promise<string>;
+
+  listDocuments(projectId: string): Promise<DocumentSummary[]>;
+  createDocument(projectId: string, input: CreateDocumentInput): Promise<DocumentSummary>;
+  getDocument(id: string): Promise<DocumentDetail>;
+  updateDocument(id: string, input: UpdateDocumentInput): Promise<DocumentSummary>;
+}
+
+/** `/segment/<id>/…`, each id encoded so no value can change the path. */
+function path(strings: TemplateStringsArray, ...ids: string[]): string {
+  return strings.reduce((built, part, index) => built + part + (index < ids.length ? encodeURIComponent(ids[index] ?? '') : ''), '');
+}
+
+/** The one way the client speaks HTTP to the server; every failure becomes an `ApiError`. */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`/api/v1${url}`, {
+        method,
+        headers: body === undefined && method === 'GET' ? JSON_ACCEPT : JSON_BODY,
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'same-origin',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause));
+    }
+    if (response.status === 204) return undefined as T;
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (response.ok && payload !== undefined) return payload as T;
+    const parsed = errorBodySchema.safeParse(payload);
+    if (!response.ok && parsed.success) {
+      const { code, message } = parsed.data.error;
+      if (code === 'unauthenticated') options.onUnauthenticated?.();
+      throw new ApiError(response.status, code, message, retryAfterOf(response));
+    }
+    throw new ApiError(response.status, 'unexpected_response', `${method} ${url} answered ${response.status}`);
+  }
+
+  const get = <T>(url: string) => request<T>('GET', url);
+  const send = <T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => request<T>(method, url, body);
+
+  type User = { user: Me };
+  type OneProject = { project: Project };
+  type OneDocument = { document: DocumentSummary };
+
+  return {
+    async signUp(input) {
+      return (await send<User>('POST', '/auth/signup', validInput(signUpInputSchema, input))).user;
+    },
+    async logIn(input) {
+      return (await send<User>('POST', '/auth/login', validInput(logInInputSchema, input))).user;
+    },
+    logOut: () => send<void>('POST', '/auth/logout'),
+    async getMe() {
+      return (await get<User>('/auth/me')).user;
+    },
+    async updateMe(input) {
+      return (await send<User>('PATCH', '/auth/me', validInput(updateProfileInputSchema, input))).user;
+    },
+    changePassword: (input) => send<void>('POST', '/auth/password', validInput(changePasswordInputSchema, input)),
+
+    async listOrganisations() {
+      return (await get<{ organisations: Organisation[] }>('/organisations')).organisations;
+    },
+    async createOrganisation(input) {
+      const body = validInput(createOrganisationInputSchema, input);
+      return (await send<{ organisation: Organisation }>('POST', '/organisations', body)).organisation;
+    },
+
+    async listProjects() {
+      return (await get<{ projects: Project[] }>('/projects')).projects;
+    },
+    async createProject(input) {
+      return (await send<OneProject>('POST', '/projects', validInput(createProjectInputSchema, input))).project;
+    },
+    async getProject(id) {
+      return (await get<OneProject>(path`/projects/${id}`)).project;
+    },
+    async updateProject(id, input) {
+      return (await send<OneProject>('PATCH', path`/projects/${id}`, validInput(updateProjectInputSchema, input))).project;
+    },
+
+    async listMembers(projectId) {
+      return (await get<{ members: Member[] }>(path`/projects/${projectId}/members`)).members;
+    },
+    async updateMember(projectId, userId, input) {
+      const body = validInput(updateMemberInputSchema, input);
+      return (await send<{ member: Member }>('PATCH', path`/projects/${projectId}/members/${userId}`, body)).member;
+    },
+    removeMember: (projectId, userId) => send<void>('DELETE', path`/projects/${projectId}/members/${userId}`),
+
+    async addPartner(projectId, organisationId) {
+      const url = path`/projects/${projectId}/partners`;
+      return (await send<{ organisation: Organisation }>('POST', url, { organisationId })).organisation;
+    },
+    removePartner: (projectId, organisationId) =>
+      send<void>('DELETE', path`/projects/${projectId}/partners/${organisationId}`),
+
+    async listInvitations(projectId) {
+      return (await get<{ invitations: Invitation[] }>(path`/projects/${projectId}/invitations`)).invitations;
+    },
+    createInvitation: (projectId, input) =>
+      send<CreatedInvitationResponse>(
+        'POST',
+        path`/projects/${projectId}/invitations`,
+        validInput(createInvitationInputSchema, input),
+      ),
+    revokeInvitation: (projectId, invitationId) =>
+      send<void>('DELETE', path`/projects/${projectId}/invitations/${invitationId}`),
+    async previewInvitation(token) {
+      return (await get<{ invitation: InvitationPreview }>(path`/invitations/${token}`)).invitation;
+    },
+    async acceptInvitation(token) {
+      return (await send<AcceptInvitationResponse>('POST', path`/invitations/${token}/accept`)).projectId;
+    },
+
+    async listDocuments(projectId) {
+      return (await get<{ documents: DocumentSummary[] }>(path`/projects/${projectId}/documents`)).documents;
+    },
+    async createDocument(projectId, input) {
+      const body = validInput(createDocumentInputSchema, input);
+      return (await send<OneDocument>('POST', path`/projects/${projectId}/documents`, body)).document;
+    },
+    async getDocument(id) {
+      return (await get<{ document: DocumentDetail }>(path`/documents/${id}`)).document;
+    },
+    async updateDocument(id, input) {
+      return (await send<OneDocument>('PATCH', path`/documents/${id}`, validInput(updateDocumentInputSchema, input))).document;
+    },
+  };
+}

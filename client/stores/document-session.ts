@@ -1,0 +1,127 @@
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { AuthMessageType, MessageType } from '../../shared/protocol';
+import { collabServerUrl } from '../lib/collab-url';
+import type { Identity } from '../lib/identity';
+import { participantsFrom, type Participant } from '../lib/participants';
+import {
+  INITIAL_CONNECTION_STATE,
+  nextConnectionState,
+  stopReasonFor,
+  type ConnectionEvent,
+  type ConnectionState,
+} from './connection-state';
+
+export interface DocumentSession {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  connection: Accessor<ConnectionState>;
+  participants: Accessor<Participant[]>;
+  /** Deletes the copy kept on this device, for someone who no longer has access to the document. */
+  forgetLocalCopy(): Promise<void>;
+}
+
+export interface DocumentSessionOptions {
+  /**
+   * The server says what we may do: it refuses changes on connecting to people
+   * who may only read and when their role is lowered while connected, and
+   * grants them when the role rises.
+   */
+  onPermission?(permission: 'denied' | 'granted'): void;
+}
+
+/**
+ * One open document: its Y.Doc, kept on the device (IndexedDB) so edits
+ * made offline survive a reload, and shared through the server. Create it
+ * inside a component: everything is torn down when that component goes.
+ */
+export function createDocumentSession(
+  documentId: string,
+  identity: Accessor<Identity>,
+  options: DocumentSessionOptions = {},
+): DocumentSession {
+  const ydoc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(`ensemble:doc:${documentId}`, ydoc);
+  const provider = new WebsocketProvider(collabServerUrl(window.location), documentId, ydoc, {
+    shouldReconnect: (event) => stopReasonFor(event.code) === null,
+  });
+  const { awareness } = provider;
+  // The stock handler only logs a refusal; the page needs to hear of it, and of a grant.
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+    const subtype = decoding.readVarUint(decoder);
+    if (subtype === AuthMessageType.permissionDenied) options.onPermission?.('denied');
+    else if (subtype === AuthMessageType.permissionGranted) options.onPermission?.('granted');
+  };
+
+  const [connection, setConnection] = createSignal(INITIAL_CONNECTION_STATE);
+  const dispatch = (event: ConnectionEvent) => setConnection((state) => nextConnectionState(state, event));
+
+  provider.on('sync', (synced) => {
+    if (synced) dispatch({ type: 'synced' });
+  });
+  provider.on('connection-close', (event) => dispatch({ type: 'closed', code: event?.code ?? null }));
+  // Changes from the server or loaded from the device are not the user's unsent work.
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider && origin !== persistence) dispatch({ type: 'local-change' });
+  });
+
+  const readParticipants = () => participantsFrom(awareness.getStates(), ydoc.clientID);
+  const [participants, setParticipants] = createSignal(readParticipants());
+  awareness.on('change', () => setParticipants(readParticipants()));
+
+  createEffect(() => awareness.setLocalStateField('user', identity()));
+  // The server forgets our presence when an old connection closes, and then
+  // ignores the same state sent again at the same clock: re-setting it on
+  // each new connection raises the clock so the others see us at once.
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') awareness.setLocalState(awareness.getLocalState());
+  });
+
+  // The socket of a phone that lost its network can look open for many
+  // seconds; the browser's own signals are quicker than the keep-alive.
+  const onOffline = () => {
+    if (provider.ws === null) return;
+    provider.disconnect();
+    provider.connect();
+  };
+  const onOnline = () => {
+    if (connection().stoppedBy !== null) return;
+    dispatch({ type: 'network-back' });
+    provider.connect();
+  };
+  // Closing the tab or reloading runs no cleanup: say goodbye explicitly, or
+  // the others keep seeing us until the server notices the socket is gone.
+  const onPageHide = () => awareness.setLocalState(null);
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) awareness.setLocalState({ user: identity() });
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
+
+  onCleanup(() => {
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('pageshow', onPageShow);
+    provider.destroy();
+    awareness.destroy();
+    void persistence.destroy();
+    ydoc.destroy();
+  });
+
+  return {
+    ydoc,
+    provider,
+    connection,
+    participants,
+    async forgetLocalCopy() {
+      provider.disconnect();
+      await persistence.clearData();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { ProtocolError, type ProtocolErrorCode } from './protocol';
+
+/**
+ * Which person each Yjs client id of one loaded document belongs to. The
+ * first person to edit or announce presence under an id owns it while the
+ * document is loaded, so nobody can write, or appear, as someone else.
+ */
+export class ClientOwners {
+  #users = new Map<number, string>();
+
+  /** Claims `clientIds` for `userId`; throws, claiming nothing, if one belongs to someone else. */
+  claim(userId: string, clientIds: Iterable<number>, code: ProtocolErrorCode): void {
+    const ids = [...clientIds];
+    for (const id of ids) {
+      const owner = this.#users.get(id);
+      if (owner !== undefined && owner !== userId) throw new ProtocolError(code, `client ${id} belongs to someone else`);
+    }
+    for (const id of ids) this.#users.set(id, userId);
+  }
+}

@@ -1,0 +1,268 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
+import type { Logger } from '../logger';
+import type { DocumentStore, StoredDocument } from '../storage/document-store';
+import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-out';
+import { AwarenessOwners } from './awareness-owners';
+import { ClientOwners } from './client-owners';
+import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
+import { CollabError } from './collab-error';
+import { Connection } from './connection';
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  ProtocolError,
+} from './protocol';
+
+export interface SessionOptions {
+  maxDocumentBytes: number;
+  compactAfterUpdates: number;
+}
+
+export interface SessionDeps {
+  store: DocumentStore;
+  fanOut: FanOut;
+  logger: Logger;
+}
+
+/** Origin of changes that another instance already stored. */
+const FAN_OUT = Symbol('fan-out');
+
+/**
+ * One loaded document: its Y.Doc and awareness, the connections editing it,
+ * and the rule that makes it durable — an update is stored before it is
+ * applied, and only applied updates are ever sent to anyone.
+ */
+export class DocumentSession {
+  readonly connections = new Set<Connection>();
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Sequence number of the last stored update that is applied to `doc`. */
+  #lastAppliedSeq: number;
+  /** Applied updates and their bytes that are not yet folded into the snapshot. */
+  #tailLength: number;
+  #tailBytes: number;
+  #snapshotBytes: number;
+  /** Bytes accepted but not yet applied, so concurrent updates cannot overshoot the size limit together. */
+  #reservedBytes = 0;
+  #inFlight = new Set<Promise<void>>();
+  readonly #clients = new ClientOwners();
+  readonly #owners: AwarenessOwners;
+  #compaction: Promise<void> | null = null;
+  #subscription: FanOutSubscription;
+
+  static async load(documentId: string, deps: SessionDeps, options: SessionOptions): Promise<DocumentSession> {
+    const stored = await deps.store.load(documentId);
+    const doc = new Y.Doc();
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(doc, update);
+      } catch (error) {
+        // One unreadable row must not make the rest of the document unreachable.
+        deps.logger.error('skipped a stored update that does not apply', { documentId, error });
+      }
+    }
+    return new DocumentSession(documentId, doc, deps, options, stored);
+  }
+
+  private constructor(
+    readonly documentId: string,
+    readonly doc: Y.Doc,
+    private readonly deps: SessionDeps,
+    private readonly options: SessionOptions,
+    initial: Omit<StoredDocument, 'updates'>,
+  ) {
+    this.#lastAppliedSeq = initial.throughSeq;
+    this.#tailLength = initial.tailLength;
+    this.#tailBytes = initial.tailBytes;
+    this.#snapshotBytes = initial.snapshotBytes;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.#owners = new AwarenessOwners(this.awareness, this.#clients);
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.#relayUpdate(update, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#relayAwareness(change, origin));
+    this.#subscription = deps.fanOut.subscribe(documentId, (message) => this.#receiveFromFanOut(message));
+  }
+
+  /** Upper bound of the stored size of the document, in bytes. */
+  get storedBytes(): number {
+    return this.#snapshotBytes + this.#tailBytes;
+  }
+
+  get tailLength(): number {
+    return this.#tailLength;
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    }
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
+    }
+  }
+
+  /** Handles one decoded message; throws ProtocolError or CollabError when the connection must close. */
+  async handleMessage(connection: Connection, message: ClientMessage): Promise<void> {
+    switch (message.type) {
+      case 'sync-step1': {
+        let reply: Uint8Array;
+        try {
+          reply = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        } catch {
+          throw new ProtocolError('malformed_frame', 'state vector does not decode');
+        }
+        connection.send(encodeSyncStep2(reply));
+        return;
+      }
+      case 'sync-step2':
+      case 'sync-update':
+        return this.#track(this.#acceptUpdate(message.update, connection));
+      case 'awareness':
+        this.#owners.check(connection, message.entries);
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+        } catch {
+          throw new ProtocolError('malformed_frame', 'awareness update does not decode');
+        }
+        return;
+      case 'query-awareness': {
+        const clients = [...this.awareness.getStates().keys()];
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+        return;
+      }
+    }
+  }
+
+  async #acceptUpdate(update: Uint8Array, origin: Connection): Promise<void> {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolError('malformed_frame', 'update does not decode');
+    }
+    // Sync replies are often empty: nothing to store.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (!origin.canEdit) {
+      // Not applied, not stored, not relayed; the client is told why.
+      origin.send(encodePermissionDenied(READ_ONLY_REASON));
+      return;
+    }
+    if (this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes) {
+      throw new CollabError(CloseCode.documentTooLarge, 'document size limit reached');
+    }
+    if (deepestNewType(this.doc, decoded.structs) > MAX_NESTING_DEPTH) {
+      throw new ProtocolError('nesting_too_deep', `shared types may nest at most ${MAX_NESTING_DEPTH} deep`);
+    }
+    // New content is written under the writer's own client ids, never someone else's.
+    this.#clients.claim(origin.grant.userId, new Set(decoded.structs.map((s) => s.id.client)), 'client_id_not_owned');
+    this.#reservedBytes += update.byteLength;
+    let seq: number;
+    try {
+      seq = await this.deps.store.append(this.documentId, update);
+    } catch (error) {
+      this.deps.logger.error('could not store an update', { documentId: this.documentId, error });
+      throw new CollabError(CloseCode.internalError, 'storage failed');
+    } finally {
+      this.#reservedBytes -= update.byteLength;
+    }
+    // Stored: from here the update is applied even if its sender has left, so memory matches storage.
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.deps.logger.warn('a stored update does not apply', { documentId: this.documentId, error });
+      throw new ProtocolError('malformed_frame', 'update does not apply');
+    } finally {
+      this.#lastAppliedSeq = seq;
+      this.#tailLength += 1;
+      this.#tailBytes += update.byteLength;
+    }
+    if (this.#tailLength >= this.options.compactAfterUpdates) void this.compact();
+  }
+
+  #track(work: Promise<void>): Promise<void> {
+    this.#inFlight.add(work);
+    const done = () => this.#inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  #relayUpdate(update: Uint8Array, origin: unknown): void {
+    const frame = encodeSyncUpdate(update);
+    for (const connection of this.connections) if (connection !== origin) connection.send(frame);
+    if (origin !== FAN_OUT) this.#subscription.publish({ kind: 'update', data: update });
+  }
+
+  #relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    this.#owners.record(origin instanceof Connection ? origin : null, [...added, ...updated], removed);
+    const changed = [...added, ...updated, ...removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const frame = encodeAwareness(update);
+    for (const connection of this.connections) connection.send(frame);
+    if (origin !== FAN_OUT) this.#subscription.publish({ kind: 'awareness', data: update });
+  }
+
+  #receiveFromFanOut(message: FanOutMessage): void {
+    try {
+      if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, FAN_OUT);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, FAN_OUT);
+    } catch (error) {
+      this.deps.logger.error('a fanned-out message does not apply', { documentId: this.documentId, error });
+    }
+  }
+
+  /**
+   * Folds every applied update into one snapshot. Updates stored but not yet
+   * applied have higher sequence numbers and stay in the tail.
+   */
+  compact(): Promise<void> {
+    if (this.#compaction) return this.#compaction;
+    if (this.#tailLength === 0) return Promise.resolve();
+    const throughSeq = this.#lastAppliedSeq;
+    const tailLength = this.#tailLength;
+    const tailBytes = this.#tailBytes;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.#compaction = this.deps.store
+      .compact(this.documentId, snapshot, throughSeq)
+      .then(() => {
+        this.#tailLength -= tailLength;
+        this.#tailBytes -= tailBytes;
+        this.#snapshotBytes = snapshot.byteLength;
+      })
+      .catch((error: unknown) => {
+        // The tail is still stored: a failed compaction loses nothing and is retried later.
+        this.deps.logger.error('compaction failed', { documentId: this.documentId, error });
+      })
+      .finally(() => {
+        this.#compaction = null;
+      });
+    return this.#compaction;
+  }
+
+  /** Waits for in-flight updates, compacts, and frees the document. */
+  async close(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#compaction;
+    await this.compact();
+    this.#subscription.unsubscribe();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

@@ -1,0 +1,16 @@
+import type { Db, UserRow } from '../storage/database';
+import type { AccessEvents } from './access-events';
+import type { LoginThrottle } from './login-throttle';
+
+/** What every use case may need; built once at start and passed in. */
+export interface ServiceDeps {
+  db: Db;
+  /** Milliseconds since the epoch; tests move it to expire sessions and invitations. */
+  clock: () => number;
+  events: AccessEvents;
+  throttle: LoginThrottle;
+  sessionTtlMs: number;
+}
+
+/** The signed-in person making a request. */
+export type Actor = UserRow;

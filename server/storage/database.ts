@@ -1,0 +1,119 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { Language, Role, StakeholderKind } from '../../shared/roles';
+
+/** Timestamps are milliseconds since the epoch. */
+export interface DocumentsTable {
+  id: string;
+  /** Null only for documents written before accounts existed. */
+  project_id: string | null;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Every accepted Yjs update, in arrival order, until compaction folds it into a snapshot. */
+export interface DocumentUpdatesTable {
+  seq: Generated<number>;
+  document_id: string;
+  data: Uint8Array;
+}
+
+/** One row per document: its whole state as a single Yjs update, covering updates up to `through_seq`. */
+export interface DocumentSnapshotsTable {
+  document_id: string;
+  data: Uint8Array;
+  through_seq: number;
+  updated_at: ColumnType<number, number, number>;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: StakeholderKind;
+  country: string;
+  color: string;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_id: string | null;
+  language: Language;
+  password_hash: string;
+  is_admin: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, hex. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ProjectsTable {
+  id: string;
+  title: string;
+  /** Name of the programme the project belongs to; empty when it stands alone. */
+  programme: string;
+  summary: string;
+  /** JSON arrays of strings. */
+  countries: string;
+  themes: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: 'planned' | 'active' | 'closed';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ProjectPartnersTable {
+  project_id: string;
+  organisation_id: string;
+}
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  project_id: string;
+  role: Role;
+  organisation_id: string | null;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  accepted_by: string | null;
+  accepted_at: number | null;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_snapshots: DocumentSnapshotsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  projects: ProjectsTable;
+  project_partners: ProjectPartnersTable;
+  project_members: ProjectMembersTable;
+  invitations: InvitationsTable;
+}
+
+export type Db = Kysely<Database>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type NewDocumentRow = Insertable<DocumentsTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type MemberRow = Selectable<ProjectMembersTable>;

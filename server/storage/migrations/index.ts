@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-documents';
+import * as m0002 from './0002-accounts-projects';
+import * as m0003 from './0003-project-programme';
+
+/**
+ * Migrations are imported statically rather than read from a folder so they
+ * work the same under tsx, in a bundle, and in tests. Names sort in order.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-documents': m0001,
+  '0002-accounts-projects': m0002,
+  '0003-project-programme': m0003,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

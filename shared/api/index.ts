@@ -1,0 +1,6 @@
+/** The JSON API under /api/v1: request schemas (zod) and response shapes, shared by server and client. */
+export * from './accounts';
+export * from './common';
+export * from './documents';
+export * from './invitations';
+export * from './projects';

@@ -1,0 +1,28 @@
+/**
+ * Stable error codes shared by the server (which sends them) and the client
+ * (which branches on them and translates them). Every HTTP error body is
+ * `{ "error": { "code": ErrorCode, "message": string } }`.
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'cross_site_request',
+  'not_found',
+  'email_taken',
+  'last_owner',
+  'invitation_expired',
+  'invitation_revoked',
+  'invitation_used',
+  'payload_too_large',
+  'too_many_attempts',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}

@@ -1,0 +1,416 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CreateOrganisationInput, DocumentResponse } from '../../shared/api';
+import { CloseCode } from '../../shared/protocol';
+import { PROJECT_ACTIONS, type ProjectAction, type Role, ROLES, roleAllows } from '../../shared/roles';
+import { addMember, apiRequest, createProject, sessionCookieOf, signUp, type TestUser } from '../helpers/accounts';
+import { awarenessFrame, closeOf, openCollabSocket, serverContent, syncUpdate } from '../helpers/collab-socket';
+import { inspectDatabase } from '../helpers/database';
+import { createOrganisation, invite } from '../helpers/projects';
+import { startSharedTestServer, type TestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait-for';
+import { connectClient } from '../helpers/yjs-client';
+
+/**
+ * Every route and every websocket action, tried by everyone who could try it,
+ * with the outcome derived from `PROJECT_ACTIONS` alone: anonymous → 401,
+ * someone outside the project → 404, a role below the action's minimum → 403.
+ */
+
+type Access = ProjectAction | 'public' | 'authenticated';
+type ActorName = 'anonymous' | 'non-member' | Role;
+const ACTORS: ActorName[] = ['anonymous', 'non-member', ...ROLES];
+
+interface World {
+  server: TestServer;
+  /** Everyone but the anonymous visitor; `owner` created the project. */
+  people: Record<Exclude<ActorName, 'anonymous'>, TestUser>;
+  projectId: string;
+  documentId: string;
+  /** Another project of the owner's: accepting its invitations leaves the first one as it is. */
+  sideProjectId: string;
+  /** Someone made a viewer again before each attempt to change or remove a member. */
+  target: TestUser;
+  /** Someone whose credentials the log-in attempts use. */
+  registered: TestUser;
+}
+
+/** One attempt's request: path parameters besides projectId/documentId, body, and a cookie other than the actor's. */
+interface Attempt {
+  params?: Record<string, string>;
+  body?: unknown;
+  cookie?: string;
+}
+
+interface RouteRule {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** As in the OpenAPI document. */
+  path: string;
+  access: Access;
+  /** Creates whatever the attempt uses up, so every attempt starts from the same state. */
+  attempt?(world: World, actor: TestUser | undefined): Promise<Attempt>;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+const newOrganisation = (): CreateOrganisationInput => ({ name: `Organisation ${unique()}`, kind: 'academic', country: 'KE' });
+
+const freshOrganisation = (w: World) => createOrganisation(w.people.owner);
+
+async function freshPartner(w: World): Promise<string> {
+  const organisationId = await freshOrganisation(w);
+  const response = await w.people.owner.api('POST', `/projects/${w.projectId}/partners`, { organisationId });
+  expect(response.status).toBe(201);
+  return organisationId;
+}
+
+/** The target, a viewer of the project again whatever an earlier attempt did to them. */
+async function freshViewer(w: World): Promise<string> {
+  const reset = await w.people.owner.api('PATCH', `/projects/${w.projectId}/members/${w.target.id}`, { role: 'viewer' });
+  if (reset.status === 404) await addMember(w.people.owner, w.projectId, w.target, 'viewer');
+  else expect(reset.status).toBe(200);
+  return w.target.id;
+}
+
+async function newSession(w: World, user: TestUser): Promise<string> {
+  return sessionCookieOf(await apiRequest(w.server.url, 'POST', '/auth/login', { email: user.email, password: user.password }));
+}
+
+const ROUTES: RouteRule[] = [
+  {
+    method: 'post',
+    path: '/auth/signup',
+    access: 'public',
+    attempt: async () => ({
+      body: { name: 'Newcomer', email: `new-${unique()}@example.org`, password: 'a long enough password' },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/auth/login',
+    access: 'public',
+    attempt: async (w) => ({ body: { email: w.registered.email, password: w.registered.password } }),
+  },
+  // Logging out ends the session it is sent with: each attempt brings a session of its own.
+  {
+    method: 'post',
+    path: '/auth/logout',
+    access: 'public',
+    attempt: async (w, actor) => (actor ? { cookie: await newSession(w, actor) } : {}),
+  },
+  { method: 'get', path: '/auth/me', access: 'authenticated' },
+  { method: 'patch', path: '/auth/me', access: 'authenticated', attempt: async () => ({ body: { language: 'en' } }) },
+  // The password stays as it was, and the session sending it is kept, so later attempts are unaffected.
+  {
+    method: 'post',
+    path: '/auth/password',
+    access: 'authenticated',
+    attempt: async (_, actor) => {
+      const password = actor?.password ?? 'whatever it was before';
+      return { body: { currentPassword: password, newPassword: password } };
+    },
+  },
+  { method: 'get', path: '/organisations', access: 'public' },
+  { method: 'post', path: '/organisations', access: 'authenticated', attempt: async () => ({ body: newOrganisation() }) },
+  { method: 'get', path: '/projects', access: 'authenticated' },
+  { method: 'post', path: '/projects', access: 'authenticated', attempt: async () => ({ body: { title: 'Their own project' } }) },
+  { method: 'get', path: '/projects/{projectId}', access: 'project.read' },
+  {
+    method: 'patch',
+    path: '/projects/{projectId}',
+    access: 'project.update',
+    attempt: async () => ({ body: { summary: `Summary ${unique()}` } }),
+  },
+  { method: 'get', path: '/projects/{projectId}/members', access: 'members.read' },
+  {
+    method: 'patch',
+    path: '/projects/{projectId}/members/{userId}',
+    access: 'members.manage',
+    attempt: async (w) => ({ params: { userId: await freshViewer(w) }, body: { role: 'commenter' } }),
+  },
+  {
+    method: 'delete',
+    path: '/projects/{projectId}/members/{userId}',
+    access: 'members.manage',
+    attempt: async (w) => ({ params: { userId: await freshViewer(w) } }),
+  },
+  {
+    method: 'post',
+    path: '/projects/{projectId}/partners',
+    access: 'partners.manage',
+    attempt: async (w) => ({ body: { organisationId: await freshOrganisation(w) } }),
+  },
+  {
+    method: 'delete',
+    path: '/projects/{projectId}/partners/{organisationId}',
+    access: 'partners.manage',
+    attempt: async (w) => ({ params: { organisationId: await freshPartner(w) } }),
+  },
+  { method: 'get', path: '/projects/{projectId}/invitations', access: 'invitations.manage' },
+  {
+    method: 'post',
+    path: '/projects/{projectId}/invitations',
+    access: 'invitations.manage',
+    attempt: async () => ({ body: { role: 'viewer' } }),
+  },
+  {
+    method: 'delete',
+    path: '/projects/{projectId}/invitations/{invitationId}',
+    access: 'invitations.manage',
+    attempt: async (w) => ({
+      params: { invitationId: (await invite(w.people.owner, w.projectId, { role: 'viewer' })).invitation.id },
+    }),
+  },
+  { method: 'get', path: '/projects/{projectId}/documents', access: 'document.read' },
+  {
+    method: 'post',
+    path: '/projects/{projectId}/documents',
+    access: 'document.create',
+    attempt: async () => ({ body: { title: 'Another document' } }),
+  },
+  // The token is the permission: whoever holds the link may see what it offers.
+  {
+    method: 'get',
+    path: '/invitations/{token}',
+    access: 'public',
+    attempt: async (w) => ({ params: { token: (await invite(w.people.owner, w.sideProjectId, { role: 'viewer' })).token } }),
+  },
+  {
+    method: 'post',
+    path: '/invitations/{token}/accept',
+    access: 'authenticated',
+    attempt: async (w) => ({ params: { token: (await invite(w.people.owner, w.sideProjectId, { role: 'viewer' })).token } }),
+  },
+  { method: 'get', path: '/documents/{documentId}', access: 'document.read' },
+  {
+    method: 'patch',
+    path: '/documents/{documentId}',
+    access: 'document.update',
+    attempt: async () => ({ body: { title: `Title ${unique()}` } }),
+  },
+];
+
+const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+function allowed(access: Access, actor: ActorName): boolean {
+  if (access === 'public') return true;
+  if (actor === 'anonymous') return false;
+  if (access === 'authenticated') return true;
+  return actor !== 'non-member' && roleAllows(actor, access);
+}
+
+function denialStatus(actor: ActorName): number {
+  if (actor === 'anonymous') return 401;
+  return actor === 'non-member' ? 404 : 403;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+}
+
+/** The one 2xx status the OpenAPI document declares for an operation. */
+function successStatus(doc: OpenApiDocument, route: RouteRule): number {
+  const responses = doc.paths[route.path]?.[route.method]?.responses ?? {};
+  const success = Object.keys(responses).filter((status) => status.startsWith('2'));
+  expect(success, `${routeKey(route.method, route.path)} declares one success status`).toHaveLength(1);
+  return Number(success[0]);
+}
+
+/** What the owner sees of both projects: a refused request must leave all of it as it was. */
+async function stateOf(w: World): Promise<unknown> {
+  const paths = [
+    `/projects/${w.projectId}`,
+    `/projects/${w.projectId}/members`,
+    `/projects/${w.projectId}/invitations`,
+    `/projects/${w.projectId}/documents`,
+    `/documents/${w.documentId}`,
+    `/projects/${w.sideProjectId}/members`,
+    `/projects/${w.sideProjectId}/invitations`,
+  ];
+  return Promise.all(paths.map(async (path) => (await w.people.owner.api('GET', path)).json()));
+}
+
+const SEED = '[seed text]';
+let world: World;
+let openapi: OpenApiDocument;
+
+beforeAll(async () => {
+  const server = await startSharedTestServer();
+  const [owner, facilitator, editor, commenter, viewer, nonMember, target, registered] = await Promise.all(
+    ['Owner', 'Facilitator', 'Editor', 'Commenter', 'Viewer', 'Outsider', 'Target', 'Registered'].map((name) =>
+      signUp(server.url, { name }),
+    ),
+  );
+  const projectId = await createProject(owner!, 'Matrix project');
+  const sideProjectId = await createProject(owner!, 'Side project');
+  const members = { facilitator: facilitator!, editor: editor!, commenter: commenter!, viewer: viewer! };
+  for (const [role, person] of Object.entries(members)) await addMember(owner!, projectId, person, role as Role);
+  const created = await owner!.api('POST', `/projects/${projectId}/documents`, { title: 'Matrix document' });
+  const documentId = ((await created.json()) as DocumentResponse).document.id;
+
+  const seeding = openCollabSocket({ wsUrl: server.wsUrl, cookie: owner!.cookie }, documentId, { teardown: false });
+  await seeding.received('sync-step1');
+  seeding.send(syncUpdate(SEED));
+  await waitFor(
+    async () => (await serverContent({ wsUrl: server.wsUrl, cookie: owner!.cookie }, documentId)) === SEED,
+    'the seed',
+  );
+  seeding.close();
+
+  world = {
+    server,
+    people: { owner: owner!, 'non-member': nonMember!, ...members },
+    projectId,
+    documentId,
+    sideProjectId,
+    target: target!,
+    registered: registered!,
+  };
+  openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as OpenApiDocument;
+  return () => server.server.close();
+});
+
+describe('the table', () => {
+  it('has a rule for every operation in /api/v1/openapi.json, and none for operations it lacks', () => {
+    const documented = Object.entries(openapi.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => routeKey(method, path)),
+    );
+    const inTable = ROUTES.map((r) => routeKey(r.method, r.path));
+    expect(new Set(inTable).size).toBe(inTable.length);
+    expect([...inTable].sort()).toEqual([...documented].sort());
+  });
+
+  it('names only actions that PROJECT_ACTIONS defines, and uses each of them that HTTP can reach', () => {
+    const named = new Set(ROUTES.map((r) => r.access).filter((a) => a !== 'public' && a !== 'authenticated'));
+    for (const action of named) expect(Object.keys(PROJECT_ACTIONS)).toContain(action);
+    // Commenting and typing in a document happen over the websocket, tried below.
+    const overHttp = Object.keys(PROJECT_ACTIONS).filter((a) => a !== 'document.comment' && a !== 'document.edit');
+    expect([...named].sort()).toEqual(overHttp.sort());
+  });
+});
+
+describe.each(ROUTES.map((route) => [routeKey(route.method, route.path), route] as const))('%s', (_, route) => {
+  it.each(ACTORS.map((actor) => [actor, allowed(route.access, actor) ? 'allowed' : 'refused'] as const))(
+    'as %s: %s',
+    async (actorName) => {
+      const w = world;
+      const actor = actorName === 'anonymous' ? undefined : w.people[actorName];
+      const attempt = (await route.attempt?.(w, actor)) ?? {};
+      const params: Record<string, string> = { projectId: w.projectId, documentId: w.documentId, ...attempt.params };
+      const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`);
+      const cookie = attempt.cookie ?? actor?.cookie;
+      const isAllowed = allowed(route.access, actorName);
+      const before = isAllowed ? null : await stateOf(w);
+
+      const response = await apiRequest(w.server.url, route.method.toUpperCase(), path, attempt.body, cookie);
+      const text = await response.text();
+      const expected = isAllowed ? successStatus(openapi, route) : denialStatus(actorName);
+      expect({ status: response.status, body: text }).toMatchObject({ status: expected });
+      if (!isAllowed) {
+        const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[expected];
+        expect(JSON.parse(text)).toMatchObject({ error: { code } });
+        expect(await stateOf(w)).toEqual(before);
+      }
+    },
+  );
+});
+
+/** What a socket of this actor gets for an action that needs `access`. */
+function socketOutcome(access: ProjectAction, actor: ActorName): 'allowed' | 'read-only' | { closedWith: number } {
+  if (actor === 'anonymous') return { closedWith: CloseCode.unauthenticated };
+  if (actor === 'non-member' || !roleAllows(actor, 'document.read')) return { closedWith: CloseCode.notFound };
+  return roleAllows(actor, access) ? 'allowed' : 'read-only';
+}
+
+const describeOutcome = (o: ReturnType<typeof socketOutcome>) => (typeof o === 'string' ? o : `closed with ${o.closedWith}`);
+
+interface SocketAction {
+  name: string;
+  access: ProjectAction;
+  run(w: World, actor: ActorName, outcome: ReturnType<typeof socketOutcome>): Promise<void>;
+}
+
+/** Where and as whom an actor's socket connects. */
+const socketOf = (w: World, actor: ActorName) => ({
+  wsUrl: w.server.wsUrl,
+  cookie: actor === 'anonymous' ? undefined : w.people[actor].cookie,
+});
+const asOwner = (w: World) => socketOf(w, 'owner');
+
+/** A refused socket is closed with its code before the server sent it anything. */
+async function expectRefused(socket: ReturnType<typeof openCollabSocket>, outcome: ReturnType<typeof socketOutcome>) {
+  if (typeof outcome === 'string') return;
+  expect((await closeOf(socket)).code).toBe(outcome.closedWith);
+  expect(socket.messages).toEqual([]);
+}
+
+const SOCKET_ACTIONS: SocketAction[] = [
+  {
+    name: 'open the document and read it',
+    access: 'document.read',
+    async run(w, actor, outcome) {
+      if (typeof outcome !== 'string') return expectRefused(openCollabSocket(socketOf(w, actor), w.documentId), outcome);
+      expect(await serverContent(socketOf(w, actor), w.documentId)).toContain(SEED);
+    },
+  },
+  {
+    name: 'change the content',
+    access: 'document.edit',
+    async run(w, actor, outcome) {
+      // The owner's socket keeps the document loaded, so stored rows are not compacted away meanwhile.
+      const owner = openCollabSocket(asOwner(w), w.documentId);
+      await owner.received('sync-step1');
+      const database = inspectDatabase(w.server.dataDir);
+      const rowsBefore = database.updateRows(w.documentId);
+
+      const socket = openCollabSocket(socketOf(w, actor), w.documentId);
+      await socket.opened;
+      const marker = `[${actor} ${unique()}]`;
+      socket.send(syncUpdate(marker));
+      if (outcome === 'read-only') await socket.received('permission-denied', 2);
+      else await expectRefused(socket, outcome);
+
+      // Sent after the attempt was handled: once it is in, anything the attempt changed would be too.
+      const barrier = `[barrier ${unique()}]`;
+      owner.send(syncUpdate(barrier));
+      const isAllowed = outcome === 'allowed';
+      let content = '';
+      await waitFor(async () => {
+        content = await serverContent(asOwner(w), w.documentId);
+        return content.includes(barrier) && (!isAllowed || content.includes(marker));
+      }, 'the barrier edit');
+      expect(content.includes(marker)).toBe(isAllowed);
+      expect(database.updateRows(w.documentId)).toBe(rowsBefore + (isAllowed ? 2 : 1));
+      if (outcome === 'read-only') expect(socket.messages.filter((m) => m.type === 'permission-denied')).toHaveLength(2);
+    },
+  },
+  {
+    name: 'announce presence (awareness)',
+    access: 'document.read',
+    async run(w, actor, outcome) {
+      const observer = connectClient(asOwner(w), w.documentId);
+      await observer.synced();
+      const socket = openCollabSocket(socketOf(w, actor), w.documentId);
+      await socket.opened;
+      const clientId = randomInt(1, 2 ** 30);
+      socket.send(awarenessFrame(clientId, { user: { name: actor } }));
+      await expectRefused(socket, outcome);
+
+      const owner = openCollabSocket(asOwner(w), w.documentId);
+      await owner.received('sync-step1');
+      const barrierId = randomInt(1, 2 ** 30);
+      owner.send(awarenessFrame(barrierId, { user: { name: 'barrier' } }));
+      const states = () => observer.provider.awareness.getStates();
+      await waitFor(() => states().has(barrierId) && (outcome !== 'allowed' || states().has(clientId)), 'the presence');
+      expect(states().has(clientId)).toBe(outcome === 'allowed');
+    },
+  },
+];
+
+describe.each(SOCKET_ACTIONS.map((a) => [`websocket: ${a.name} (${a.access})`, a] as const))('%s', (_, action) => {
+  it.each(ACTORS.map((actor) => [actor, describeOutcome(socketOutcome(action.access, actor))] as const))(
+    'as %s: %s',
+    async (actor) => {
+      await action.run(world, actor, socketOutcome(action.access, actor));
+    },
+  );
+});

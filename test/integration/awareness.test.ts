@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { startTestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait-for';
+import { connectClient, webSocketWithCookie } from '../helpers/yjs-client';
+
+const names = (states: Map<number, Record<string, unknown>>) =>
+  [...states.values()].map((s) => (s.user as { name?: string } | undefined)?.name).filter(Boolean).sort();
+
+describe('presence (awareness)', () => {
+  it('shows who is in the document and forgets who left', async () => {
+    const server = await startTestServer();
+    const documentId = await server.createDocument();
+    const awa = connectClient(server, documentId);
+    const carlos = connectClient(server, documentId);
+    awa.provider.awareness.setLocalStateField('user', { name: 'Awa' });
+    carlos.provider.awareness.setLocalStateField('user', { name: 'Carlos' });
+    await waitFor(() => names(awa.provider.awareness.getStates()).length === 2, 'Awa to see Carlos');
+    expect(names(carlos.provider.awareness.getStates())).toEqual(['Awa', 'Carlos']);
+
+    // A newcomer learns the present people from the server's copy of awareness.
+    const late = connectClient(server, documentId);
+    await waitFor(() => names(late.provider.awareness.getStates()).length === 2, 'the newcomer to see both');
+
+    carlos.destroy();
+    await waitFor(() => names(awa.provider.awareness.getStates()).join() === 'Awa', 'Carlos to disappear for Awa');
+  });
+
+  it('keeps a person present when their old connection closes after they reconnected', async () => {
+    const server = await startTestServer();
+    const documentId = await server.createDocument();
+    const observer = connectClient(server, documentId);
+    const first = connectClient(server, documentId);
+    first.provider.awareness.setLocalStateField('user', { name: 'Awa' });
+    await waitFor(() => names(observer.provider.awareness.getStates()).includes('Awa'), 'Awa to appear');
+
+    // Same document and client id over a second socket, as after a flaky reconnect; its
+    // announcement is newer (a higher clock) than the one the old socket made.
+    const second = new WebsocketProvider(server.wsUrl, documentId, first.doc, {
+      WebSocketPolyfill: webSocketWithCookie(server.cookie),
+      disableBc: true,
+    });
+    second.awareness.setLocalStateField('user', { name: 'Awa' });
+    second.awareness.setLocalStateField('user', { name: 'Awa' });
+    await waitFor(() => second.synced, 'the second connection to sync');
+    await new Promise((r) => setTimeout(r, 100));
+
+    const removals: number[] = [];
+    observer.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removals.push(...removed));
+    // The old socket dies without a word, as a dropped mobile link does.
+    first.provider.shouldConnect = false;
+    (first.provider.ws as unknown as WebSocket).terminate();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(removals).not.toContain(first.doc.clientID);
+    expect(names(observer.provider.awareness.getStates())).toContain('Awa');
+    second.destroy();
+  });
+});

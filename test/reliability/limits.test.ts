@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { CloseCode, MessageType } from '../../shared/protocol';
+import { addMember } from '../helpers/accounts';
+import { openCollabSocket } from '../helpers/collab-socket';
+import { startTestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait-for';
+import { connectClient } from '../helpers/yjs-client';
+
+const queryAwareness = Uint8Array.of(MessageType.queryAwareness);
+
+/** Two stock clients that must keep working whatever the abusive one does. */
+async function bystanders(server: Awaited<ReturnType<typeof startTestServer>>, documentId: string) {
+  const other = await server.signUp();
+  await addMember(await server.owner(), await server.project(), other, 'editor');
+  const a = connectClient({ wsUrl: server.wsUrl, cookie: other.cookie }, documentId);
+  const b = connectClient({ wsUrl: server.wsUrl, cookie: other.cookie }, documentId);
+  await Promise.all([a.synced(), b.synced()]);
+  return {
+    async stillEditing(marker: string) {
+      a.text.insert(a.text.length, marker);
+      await waitFor(() => b.text.toString().includes(marker), `“${marker}” to reach the other bystander`);
+    },
+  };
+}
+
+describe('limits that keep one client from crowding out the others', () => {
+  it('closes a session’s connections past MAX_CONNECTIONS_PER_SESSION with 4429', async () => {
+    const server = await startTestServer({ MAX_CONNECTIONS_PER_SESSION: '3' });
+    const documentId = await server.createDocument();
+    const target = { wsUrl: server.wsUrl, cookie: server.cookie };
+    const allowed = [1, 2, 3].map(() => openCollabSocket(target, documentId));
+    await Promise.all(allowed.map((s) => s.received('sync-step1')));
+    const extra = openCollabSocket(target, documentId);
+    expect((await extra.closed).code).toBe(CloseCode.rateLimited);
+    expect(allowed.every((s) => !s.isClosed())).toBe(true);
+
+    // Closing one frees a place.
+    allowed[0]!.close();
+    await waitFor(async () => {
+      const again = openCollabSocket(target, documentId);
+      await Promise.race([again.received('sync-step1'), again.closed]);
+      return !again.isClosed();
+    }, 'a place to free up');
+  });
+
+  it('refuses upgrades from one address past MAX_CONNECTIONS_PER_ADDRESS with HTTP 429', async () => {
+    const server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '2' });
+    const documentId = await server.createDocument();
+    const target = { wsUrl: server.wsUrl, cookie: server.cookie };
+    const open = [openCollabSocket(target, documentId), openCollabSocket(target, documentId)];
+    await Promise.all(open.map((s) => s.received('sync-step1')));
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${server.wsUrl}/${documentId}`, { headers: { cookie: server.cookie! } });
+      ws.on('unexpected-response', (_, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => {});
+    });
+    expect(status).toBe(429);
+  });
+
+  it('closes a connection that floods messages with 4429, while others keep editing', async () => {
+    const server = await startTestServer({ MESSAGE_RATE_PER_SESSION: '5' });
+    const documentId = await server.createDocument();
+    const { stillEditing } = await bystanders(server, documentId);
+    const flooder = openCollabSocket({ wsUrl: server.wsUrl, cookie: server.cookie }, documentId);
+    await flooder.received('sync-step1');
+    for (let i = 0; i < 200 && !flooder.isClosed(); i++) flooder.send(queryAwareness);
+    expect((await flooder.closed).code).toBe(CloseCode.rateLimited);
+    await stillEditing('[after the flood]');
+  });
+
+  it('disconnects a client that stops reading once its send buffer is full, and keeps serving the others', async () => {
+    const server = await startTestServer({ MAX_SEND_BUFFER_BYTES: '65536' });
+    const documentId = await server.createDocument();
+    const { stillEditing } = await bystanders(server, documentId);
+    const stalled = openCollabSocket({ wsUrl: server.wsUrl, cookie: server.cookie }, documentId);
+    await stalled.received('sync-step1');
+    // Stop reading: the kernel buffers fill, then the server's send buffer for this client.
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const writer = connectClient({ wsUrl: server.wsUrl, cookie: server.cookie }, documentId);
+    await writer.synced();
+    expect(server.server.stats().connections).toBe(4);
+    const chunk = 'x'.repeat(16 * 1024);
+    // The paused client cannot read the close frame, so ask the server who is still connected.
+    await waitFor(
+      () => {
+        writer.text.insert(writer.text.length, chunk);
+        return server.server.stats().connections === 3;
+      },
+      'the server to drop the stalled client',
+      20_000,
+    );
+    await stillEditing('[still here]');
+  });
+});
