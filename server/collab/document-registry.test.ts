@@ -20,6 +20,7 @@ async function setUp(unloadGraceMs = 10) {
       return store.load(id);
     },
     append: (id, u) => store.append(id, u),
+    discard: (id, seq) => store.discard(id, seq),
     compact: (id, s, seq) => store.compact(id, s, seq),
     flush: () => store.flush(),
   };

@@ -7,6 +7,7 @@ import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-o
 import { AwarenessOwners } from './awareness-owners';
 import { ClientOwners } from './client-owners';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
+import { updateIntegrityProblem } from './update-integrity';
 import { CollabError } from './collab-error';
 import { Connection } from './connection';
 import {
@@ -178,17 +179,33 @@ export class DocumentSession {
       this.#reservedBytes -= update.byteLength;
     }
     // Stored: from here the update is applied even if its sender has left, so memory matches storage.
+    // It is checked only now, when every update stored before it is applied: it may build on them.
     try {
+      const problem = updateIntegrityProblem(this.doc, update, decoded);
+      if (problem) void this.#discard(seq);
+      if (problem?.kind === 'missing_dependencies') {
+        // Typed before the reconnection handshake resent what a crash lost, say. A sync step 1
+        // makes the stock provider answer with everything the server lacks, this update included.
+        origin.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        return;
+      }
+      if (problem) throw new ProtocolError('invalid_update', problem.message);
       Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      this.deps.logger.warn('a stored update does not apply', { documentId: this.documentId, error });
-      throw new ProtocolError('malformed_frame', 'update does not apply');
     } finally {
       this.#lastAppliedSeq = seq;
       this.#tailLength += 1;
       this.#tailBytes += update.byteLength;
     }
     if (this.#tailLength >= this.options.compactAfterUpdates) void this.compact();
+  }
+
+  /** Compaction drops a refused update too; removing it at once keeps a crash before then from reviving it. */
+  async #discard(seq: number): Promise<void> {
+    try {
+      await this.deps.store.discard(this.documentId, seq);
+    } catch (error) {
+      this.deps.logger.error('could not discard a refused update', { documentId: this.documentId, seq, error });
+    }
   }
 
   #track(work: Promise<void>): Promise<void> {

@@ -25,7 +25,8 @@ export type ProtocolErrorCode =
   | 'trailing_bytes'
   | 'awareness_not_owned'
   | 'client_id_not_owned'
-  | 'nesting_too_deep';
+  | 'nesting_too_deep'
+  | 'invalid_update';
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';

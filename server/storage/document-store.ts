@@ -23,6 +23,8 @@ export interface DocumentStore {
    * before broadcasting never shows anyone an edit that a crash could lose.
    */
   append(documentId: string, update: Uint8Array): Promise<number>;
+  /** Removes an appended update the document refused, so a restart does not apply it either. */
+  discard(documentId: string, seq: number): Promise<void>;
   /** Atomically replaces the snapshot and drops the tail updates it covers (seq <= throughSeq). */
   compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Resolves once every append issued so far is committed. */

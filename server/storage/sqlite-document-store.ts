@@ -91,6 +91,10 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
+  async discard(documentId: string, seq: number): Promise<void> {
+    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '=', seq).execute();
+  }
+
   async compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx

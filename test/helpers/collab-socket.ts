@@ -123,6 +123,39 @@ export function insertion(text: string): Uint8Array {
 
 export const syncUpdate = (text: string) => encodeSyncUpdate(insertion(text));
 
+/** `text` written by client 1, then `typed` typed into a copy of it at `at` by client `editorId`. */
+function typedInto(text: string, editorId: number, at: number, typed: string) {
+  const author = new Y.Doc();
+  author.clientID = 1;
+  author.getText('content').insert(0, text);
+  const editor = new Y.Doc();
+  editor.clientID = editorId;
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+  editor.getText('content').insert(at, typed);
+  return { author, editor };
+}
+
+/**
+ * A self-contained update typing "x" into "abcdef" between "e" and "f", and
+ * the same update with one byte changed so that "x" claims to sit between
+ * "e" and "b": it still decodes, but no editor could have written it.
+ */
+export function misplacedInsertion(): { honest: Uint8Array; forged: Uint8Array } {
+  const honest = Y.encodeStateAsUpdate(typedInto('abcdef', 2, 5, 'x').editor);
+  // Origin (client 1, clock 4) and right origin (1, 5); small varints, one byte each.
+  const at = Buffer.from(honest).indexOf(Buffer.from([1, 4, 1, 5]));
+  if (at < 0) throw new Error('the neighbours of "x" are not where they were expected');
+  const forged = Uint8Array.from(honest);
+  forged[at + 3] = 1;
+  return { honest, forged };
+}
+
+/** An update typing "!" after "abc", and "abc" itself, which the server has never received. */
+export function insertionAfterUnknownText(): { update: Uint8Array; missing: Uint8Array } {
+  const { author, editor } = typedInto('abc', 3, 3, '!');
+  return { update: Y.encodeStateAsUpdate(editor, Y.encodeStateVector(author)), missing: Y.encodeStateAsUpdate(author) };
+}
+
 /** An awareness message announcing `clientId` with `state`. */
 export function awarenessFrame(clientId: number, state: Record<string, unknown>, clock = 1): Uint8Array {
   return awarenessEntriesFrame([[clientId, clock, JSON.stringify(state)]]);

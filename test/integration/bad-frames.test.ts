@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../server/collab/protocol';
 import { CloseCode } from '../../shared/protocol';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { awarenessEntriesFrame } from '../helpers/collab-socket';
+import { awarenessEntriesFrame, insertionAfterUnknownText, misplacedInsertion, openCollabSocket } from '../helpers/collab-socket';
 import { waitFor } from '../helpers/wait-for';
 import { connectClient, type YjsClient } from '../helpers/yjs-client';
 
@@ -187,6 +187,9 @@ const badInputs: BadInput[] = [
     ['a text frame', () => 'hello, I am text'],
     ['an awareness message with invalid JSON', () => awarenessEntriesFrame([[4242, 1, '{"user": {"name": "unfinished']])],
   ]),
+  ...closedWith(badFrame, 'invalid_update', [
+    ['an update placing text outside its neighbours', () => encodeSyncUpdate(misplacedInsertion().forged)],
+  ]),
   ...closedWith(badFrame, 'trailing_bytes', [
     ['trailing bytes after a real update', () => Uint8Array.from([...encodeSyncUpdate(insertion('SMUGGLED')), 0])],
   ]),
@@ -259,6 +262,21 @@ describe('a bad frame closes only its own socket', () => {
     editors[0].text.insert(editors[0].text.length, '[after]');
     expect(await expectConverged(editors, ['[early]', '[after]'])).toBe('[early][after]');
     expect(disconnections()).toBe(0);
+  });
+
+  it('answers an update typed after text it never received with a sync step 1, and takes the reply', async () => {
+    const server = await startTestServer(ENV);
+    const documentId = await server.createDocument();
+    const { editors } = await twoEditors(server, documentId);
+    const socket = openCollabSocket(server, documentId);
+    await socket.received('sync-step1');
+    const { update, missing } = insertionAfterUnknownText();
+    socket.send(encodeSyncUpdate(update));
+    // What the stock provider answers a sync step 1 with: everything the server lacks.
+    await socket.received('sync-step1', 2);
+    socket.send(encodeSyncStep2(Y.mergeUpdates([missing, update])));
+    expect(await expectConverged(editors, ['abc!'])).toBe('abc!');
+    expect(socket.isClosed()).toBe(false);
   });
 
   it('closes the socket at the first bad frame even after valid ones, keeping what came before', async () => {
