@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { authRoutes } from './routes/auth';
 import { documentRoutes } from './routes/documents';
 import type { AppEnv } from './routes/env';
+import { instanceRoutes } from './routes/instance';
 import { invitationRoutes } from './routes/invitations';
 import { organisationRoutes } from './routes/organisations';
 import { projectRoutes } from './routes/projects';
@@ -66,6 +67,7 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   api.route('/projects', projectRoutes(deps.services));
   api.route('/invitations', invitationRoutes(deps.services));
   api.route('/documents', documentRoutes(deps.services));
+  api.route('/instance', instanceRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

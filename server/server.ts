@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { AccessEvents } from './services/access-events';
 import { authorizeCollab } from './services/collab-access';
 import type { ServiceDeps } from './services/context';
+import { documentActivityRecorder } from './services/document-activity';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
 import { SqliteDocumentStore } from './storage/sqlite-document-store';
@@ -33,21 +34,44 @@ export interface ServerOverrides {
   throttleLimits?: ThrottleLimits;
 }
 
-/** Opens storage and starts HTTP and websockets on one port. */
-export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+export interface OpenedServices {
+  services: ServiceDeps;
+  store: SqliteDocumentStore;
+  /** Flushes the document store and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database in the data folder (migrating it) and builds the services over it, for the server and scripts alike. */
+export async function openServices(
+  config: Config,
+  overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits'> = {},
+): Promise<OpenedServices> {
   const db = await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
   const store = new SqliteDocumentStore(db);
   const clock = overrides.clock ?? Date.now;
   const services: ServiceDeps = {
     db,
+    documentStore: store,
     clock,
     events: new AccessEvents(),
     throttle: new LoginThrottle(overrides.throttleLimits ?? DEFAULT_THROTTLE_LIMITS, clock),
     sessionTtlMs: config.sessionTtlMs,
   };
+  const close = async () => {
+    await store.flush();
+    await db.destroy();
+  };
+  return { services, store, close };
+}
+
+/** Opens storage and starts HTTP and websockets on one port. */
+export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const storage = await openServices(config, overrides);
+  const { services, store } = storage;
+  const { clock } = services;
   const registry = new DocumentRegistry(
-    { store, fanOut: overrides.fanOut ?? createInProcessFanOut(), logger },
+    { store, fanOut: overrides.fanOut ?? createInProcessFanOut(), logger, activity: documentActivityRecorder(services) },
     {
       maxDocumentBytes: config.maxDocumentBytes,
       compactAfterUpdates: config.compactAfterUpdates,
@@ -87,8 +111,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       await collab.close();
       await registry.unloadAll();
-      await store.flush();
-      await db.destroy();
+      await storage.close();
       // Idle keep-alive sockets would hold `close` open; nothing is in flight any more.
       http.closeAllConnections();
       await httpClosed;

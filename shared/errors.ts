@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'not_found',
   'email_taken',
   'last_owner',
+  'invalid_transition',
+  'instance_not_empty',
   'invitation_expired',
   'invitation_revoked',
   'invitation_used',

@@ -20,6 +20,10 @@ export const PROJECT_ACTIONS = {
   'document.create': 'editor',
   'document.update': 'editor',
   'document.edit': 'editor',
+  /** Send a draft to review, or take it back. */
+  'document.submit': 'editor',
+  /** Validate and publish, or send back a step. */
+  'document.validate': 'facilitator',
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;

@@ -1,6 +1,9 @@
+import { useNavigate } from '@solidjs/router';
 import type { Editor } from '@tiptap/core';
 import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
 import { createCollaborativeEditor, redrawEditor } from '../editor/create-editor';
+import { documentPath } from '../editor/document-link';
+import type { LinkCandidate } from '../editor/link-suggestions';
 import type { Identity } from '../lib/identity';
 import { useApp } from '../stores/app-context';
 import type { DocumentSession } from '../stores/document-session';
@@ -9,9 +12,18 @@ import { Toolbar } from './toolbar';
 /**
  * The text, bound to the session's Y.Doc. With `editable` false it can be
  * read, selected and copied but not changed, and the formatting buttons go.
+ * `searchDocuments` feeds the list `[[` opens (none without it); `titleOf`
+ * names the linked documents, reactively (their label when made, without it).
  */
-export function CollaborativeEditor(props: { session: DocumentSession; identity: Accessor<Identity>; editable: boolean }) {
+export function CollaborativeEditor(props: {
+  session: DocumentSession;
+  identity: Accessor<Identity>;
+  editable: boolean;
+  searchDocuments?: (query: string) => Promise<LinkCandidate[]>;
+  titleOf?: (documentId: string) => string | undefined;
+}) {
   const { locale } = useApp();
+  const navigate = useNavigate();
   const [editor, setEditor] = createSignal<Editor>();
   /** Bumped on every editor transaction, so the toolbar re-reads what is active. */
   const [revision, setRevision] = createSignal(0);
@@ -27,6 +39,10 @@ export function CollaborativeEditor(props: { session: DocumentSession; identity:
       editable: untrack(() => props.editable),
       placeholder: () => locale.t('editor.placeholder'),
       label: () => locale.t('editor.label'),
+      language: locale.locale,
+      searchDocuments: (query) => props.searchDocuments?.(query) ?? Promise.resolve([]),
+      titleOf: (documentId) => props.titleOf?.(documentId),
+      onOpenDocument: (documentId) => navigate(documentPath(documentId)),
     });
     instance.on('transaction', () => setRevision((count) => count + 1));
     setEditor(instance);

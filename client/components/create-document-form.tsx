@@ -1,30 +1,58 @@
 import { useNavigate } from '@solidjs/router';
-import { Show } from 'solid-js';
-import { TITLE_MAX_LENGTH } from '../../shared/api';
-import { createAction } from '../stores/action';
+import { createSignal, For, Show } from 'solid-js';
+import { documentKindSchema, TITLE_MAX_LENGTH, type CreateDocumentInput, type DocumentSummary } from '../../shared/api';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/knowledge/kinds';
+import { createAction, type Action } from '../stores/action';
 import { useApp } from '../stores/app-context';
 import type { DocumentsStore } from '../stores/documents';
 import { ErrorNotice } from './error-notice';
 
-/** Creates a document in the project, with an optional title, and opens it. */
-export function CreateDocumentForm(props: { store: DocumentsStore }) {
+/** Creates a document in the reader's language and opens it. */
+export function useCreateDocument(store: DocumentsStore): Action<[Omit<CreateDocumentInput, 'language'>], DocumentSummary> {
   const { locale } = useApp();
   const navigate = useNavigate();
-  const create = createAction(async (title: string) => {
-    const created = await props.store.create(title);
+  return createAction(async (input: Omit<CreateDocumentInput, 'language'>) => {
+    const created = await store.create({ ...input, language: locale.locale() });
     navigate(`/d/${encodeURIComponent(created.id)}`);
+    return created;
   });
+}
+
+/** A new document of the chosen kind, with an optional title; the kind's purpose is said under the choice. */
+export function CreateDocumentForm(props: { store: DocumentsStore; kind?: DocumentKind | null }) {
+  const { locale } = useApp();
+  const create = useCreateDocument(props.store);
+  // The kind being browsed is the likeliest one wanted.
+  const [kind, setKind] = createSignal<DocumentKind>(props.kind ?? 'capitalisation');
   let titleInput!: HTMLInputElement;
 
   return (
     <form
-      class="create-form"
+      class="create-form kb-create-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void create.run(titleInput.value);
+        void create.run({ kind: kind(), title: titleInput.value });
       }}
     >
       <div class="create-form-row">
+        <select
+          class="text-input kb-create-kind"
+          data-testid="new-document-kind"
+          aria-label={locale.t('knowledge.newKind')}
+          aria-describedby="new-document-kind-help"
+          onChange={(event) => {
+            const chosen = documentKindSchema.safeParse(event.currentTarget.value);
+            if (chosen.success) setKind(chosen.data);
+          }}
+        >
+          <For each={DOCUMENT_KINDS}>
+            {(option) => (
+              <option value={option} selected={option === kind()}>
+                {locale.t(`knowledge.kind.${option}`)}
+              </option>
+            )}
+          </For>
+        </select>
         <input
           ref={titleInput}
           class="text-input"
@@ -38,6 +66,9 @@ export function CreateDocumentForm(props: { store: DocumentsStore }) {
           {create.pending() ? locale.t('create.pending') : locale.t('create.submit')}
         </button>
       </div>
+      <p id="new-document-kind-help" class="field-hint">
+        {locale.t(`knowledge.kindHelp.${kind()}`)}
+      </p>
       <Show when={create.error()}>{(error) => <ErrorNotice error={error()} message="create.error" />}</Show>
     </form>
   );

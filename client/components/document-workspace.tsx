@@ -5,13 +5,16 @@ import { authPath } from '../lib/route-access';
 import { useApp } from '../stores/app-context';
 import { createDocumentMetaStore } from '../stores/document-meta';
 import { createDocumentSession } from '../stores/document-session';
+import { createProjectTitles } from '../stores/project-titles';
 import { Breadcrumbs } from './breadcrumbs';
 import { CollaborativeEditor } from './collaborative-editor';
 import { ConnectionBadge } from './connection-badge';
+import { DocumentMetaPanel } from './document-meta-panel';
 import { ErrorNotice } from './error-notice';
 import { NotFoundState } from './not-found-state';
 import { ParticipantsList } from './participants-list';
 import { TitleField } from './title-field';
+import { TrialLog } from './trial-log';
 import { roleName } from '../i18n/roles';
 
 /**
@@ -34,6 +37,15 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
     },
   });
   const stoppedBy = () => docSession.connection().stoppedBy;
+  const writable = () => canEdit() && stoppedBy() !== 'unauthenticated';
+  const titles = createProjectTitles(api, () => meta.document()?.projectId, props.documentId);
+  // The links' own titles are fresh whenever the links are: they serve until the project's list came.
+  const titleOf = (id: string) =>
+    titles.titleOf(id) ?? [...(meta.links()?.outgoing ?? []), ...(meta.links()?.backlinks ?? [])].find((d) => d.id === id)?.title;
+  const promote = async (entryId: string) => {
+    await api.promoteTrialEntry(props.documentId, entryId);
+    meta.reloadLinks();
+  };
   const notFound = () => stoppedBy() === 'not_found' || (meta.notFound() && stoppedBy() !== 'forbidden');
 
   // Removed from the project: what this device kept of the document goes too.
@@ -98,6 +110,7 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
                 {locale.t('document.tooLarge')}
               </p>
             </Show>
+            <DocumentMetaPanel meta={meta} />
             <ParticipantsList participants={docSession.participants()} />
           </aside>
           <div class="document-main">
@@ -123,8 +136,17 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
             <CollaborativeEditor
               session={docSession}
               identity={props.identity}
-              editable={canEdit() && stoppedBy() !== 'unauthenticated'}
+              editable={writable()}
+              searchDocuments={titles.search}
+              titleOf={titleOf}
             />
+            <Show when={meta.document()?.kind === 'trial_log'}>
+              <TrialLog
+                ydoc={docSession.ydoc}
+                editable={writable()}
+                onPromote={meta.can('document.create') ? promote : undefined}
+              />
+            </Show>
           </div>
         </div>
       </Match>

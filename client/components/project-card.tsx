@@ -12,7 +12,7 @@ export function ProjectCard(props: { project: Project }) {
   const countries = () => props.project.countries.map((code) => countryName(code, locale.locale())).join(', ');
   return (
     <li class="project-card">
-      <A href={`/p/${encodeURIComponent(props.project.id)}`} class="project-card-link" data-testid="project-link">
+      <A href={`/p/${encodeURIComponent(props.project.id)}`} class="project-card-link stretched-link" data-testid="project-link">
         {props.project.title}
       </A>
       <div class="project-card-meta">

@@ -2,11 +2,15 @@ import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Placeholder from '@tiptap/extension-placeholder';
-import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { Locale } from '../i18n/translate';
 import { textColorOn } from '../lib/color';
 import { parseIdentity, type Identity } from '../lib/identity';
+import { contentExtensions } from './content-extensions';
+import './editor-extensions.css';
+import type { LinkCandidate } from './link-suggestions';
+import { SectionGuidance } from './section-guidance';
 
 export interface CollaborativeEditorOptions {
   /** The editor's contenteditable is appended inside it. */
@@ -19,6 +23,14 @@ export interface CollaborativeEditorOptions {
   /** Read on every redraw, so they follow the interface language. */
   placeholder: () => string;
   label: () => string;
+  /** The interface language, read on every redraw: the sections' guidance and the list of documents to link follow it. */
+  language: () => Locale;
+  /** The documents `[[` offers to link to, for what was typed after it. */
+  searchDocuments: (query: string) => Promise<LinkCandidate[]>;
+  /** A linked document's current title, undefined while unknown; read reactively (see DocumentLinkOptions). */
+  titleOf: (documentId: string) => string | undefined;
+  /** Opens a linked document in the app (the router's navigate); without it, links load the page. */
+  onOpenDocument?: (documentId: string) => void;
 }
 
 /**
@@ -30,10 +42,17 @@ export function createCollaborativeEditor(options: CollaborativeEditorOptions): 
   return new Editor({
     element: options.element,
     extensions: [
-      StarterKit.configure({ undoRedo: false }),
+      ...contentExtensions({
+        titleOf: options.titleOf,
+        searchDocuments: options.searchDocuments,
+        language: options.language,
+        onOpenDocument: options.onOpenDocument,
+      }),
       Collaboration.configure({ document: options.ydoc }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user, render: renderCaret }),
+      // The generic hint, for an empty document; the sections of a template have their own guidance.
       Placeholder.configure({ placeholder: () => options.placeholder() }),
+      SectionGuidance.configure({ language: options.language }),
     ],
     editable: options.editable,
     editorProps: {
@@ -62,7 +81,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-/** Redraws the placeholder and the labels after the language changed, without touching the content. */
+/** Redraws the placeholder, the sections' guidance and the labels after the language changed, without touching the content. */
 export function redrawEditor(editor: Editor): void {
   editor.view.dispatch(editor.state.tr);
 }

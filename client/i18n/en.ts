@@ -1,3 +1,8 @@
+import { demoEn } from './demo/en';
+import { editorEn } from './editor/en';
+import { knowledgeEn } from './knowledge/en';
+import { trialLogEn } from './trial-log/en';
+
 /**
  * English is the source language: every other language is typed against
  * these keys, so a key missing from a translation is a compile error.
@@ -153,15 +158,8 @@ export const en = {
   'project.removePartnerError': 'The organisation could not be removed. {reason}',
   'project.organisationsError': 'The list of organisations could not be loaded. {reason}',
 
-  'documents.title': 'Documents',
   'documents.loading': 'Loading the documents…',
   'documents.loadError': 'The documents could not be loaded. {reason}',
-  'documents.emptyTitle': 'No documents yet',
-  'documents.emptyBody':
-    'A document is a page the partners write together. Everyone who opens it sees the others’ changes as they type, and what you write without a connection is kept on your device until it can be shared.',
-  'documents.emptyReader': 'The editors of this project have not written any documents yet.',
-  'documents.updatedAgo': 'Updated {when}',
-  'documents.updatedOn': 'Updated on {date}',
 
   'create.titleLabel': 'Title of the new document (optional)',
   'create.titlePlaceholder': 'Title (optional)',
@@ -318,7 +316,14 @@ export const en = {
   'error.invitation_used': 'This invitation has already been used.',
   'error.payload_too_large': 'It is too large.',
   'error.too_many_attempts': 'Too many attempts. Wait a few minutes and try again.',
+  'error.invalid_transition': 'This change of status is not possible from the document’s current status. Reload and try again.',
+  'error.instance_not_empty': 'This Ensemble instance already has accounts, so the sample programme cannot be created here. Log in instead.',
   'error.internal_error': 'The server ran into a problem. Try again later.',
+
+  ...knowledgeEn,
+  ...trialLogEn,
+  ...editorEn,
+  ...demoEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,8 @@
 import type { Messages } from './en';
+import { demoEs } from './demo/es';
+import { editorEs } from './editor/es';
+import { knowledgeEs } from './knowledge/es';
+import { trialLogEs } from './trial-log/es';
 
 export const es: Messages = {
   'app.name': 'Ensemble',
@@ -149,15 +153,8 @@ export const es: Messages = {
   'project.removePartnerError': 'No se pudo quitar la organización. {reason}',
   'project.organisationsError': 'No se pudo cargar la lista de organizaciones. {reason}',
 
-  'documents.title': 'Documentos',
   'documents.loading': 'Cargando los documentos…',
   'documents.loadError': 'No se pudieron cargar los documentos. {reason}',
-  'documents.emptyTitle': 'Todavía no hay documentos',
-  'documents.emptyBody':
-    'Un documento es una página que los socios redactan juntos. Quien lo abre ve los cambios de los demás mientras escriben, y lo que usted escribe sin conexión se guarda en su dispositivo hasta que se pueda compartir.',
-  'documents.emptyReader': 'Los editores de este proyecto todavía no han escrito ningún documento.',
-  'documents.updatedAgo': 'Modificado {when}',
-  'documents.updatedOn': 'Modificado el {date}',
 
   'create.titleLabel': 'Título del nuevo documento (opcional)',
   'create.titlePlaceholder': 'Título (opcional)',
@@ -315,5 +312,12 @@ export const es: Messages = {
   'error.invitation_used': 'Esta invitación ya se utilizó.',
   'error.payload_too_large': 'Es demasiado grande.',
   'error.too_many_attempts': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
+  'error.invalid_transition': 'Este cambio de estado no es posible desde el estado actual del documento. Recargue la página e inténtelo de nuevo.',
+  'error.instance_not_empty': 'Esta instancia de Ensemble ya tiene cuentas: el programa de ejemplo ya no se puede crear aquí. Inicie sesión.',
   'error.internal_error': 'El servidor tuvo un problema. Inténtelo más tarde.',
+
+  ...knowledgeEs,
+  ...trialLogEs,
+  ...editorEs,
+  ...demoEs,
 };

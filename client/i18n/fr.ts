@@ -1,4 +1,8 @@
 import type { Messages } from './en';
+import { demoFr } from './demo/fr';
+import { editorFr } from './editor/fr';
+import { knowledgeFr } from './knowledge/fr';
+import { trialLogFr } from './trial-log/fr';
 
 // French typography puts a non-breaking space (\u00a0) before ? ! : ;
 export const fr: Messages = {
@@ -150,15 +154,8 @@ export const fr: Messages = {
   'project.removePartnerError': 'L’organisation n’a pas pu être retirée. {reason}',
   'project.organisationsError': 'La liste des organisations n’a pas pu être chargée. {reason}',
 
-  'documents.title': 'Documents',
   'documents.loading': 'Chargement des documents…',
   'documents.loadError': 'Les documents n’ont pas pu être chargés. {reason}',
-  'documents.emptyTitle': 'Aucun document pour l’instant',
-  'documents.emptyBody':
-    'Un document est une page que les partenaires rédigent ensemble. Chaque personne qui l’ouvre voit les modifications des autres au fil de la frappe, et ce que vous écrivez sans connexion est gardé sur votre appareil jusqu’à ce qu’il puisse être partagé.',
-  'documents.emptyReader': 'Les rédacteurs de ce projet n’ont encore écrit aucun document.',
-  'documents.updatedAgo': 'Modifié {when}',
-  'documents.updatedOn': 'Modifié le {date}',
 
   'create.titleLabel': 'Titre du nouveau document (facultatif)',
   'create.titlePlaceholder': 'Titre (facultatif)',
@@ -317,5 +314,12 @@ export const fr: Messages = {
   'error.invitation_used': 'Cette invitation a déjà été utilisée.',
   'error.payload_too_large': 'C’est trop volumineux.',
   'error.too_many_attempts': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
+  'error.invalid_transition': 'Ce changement de statut n’est pas possible depuis le statut actuel du document. Rechargez la page et réessayez.',
+  'error.instance_not_empty': 'Cette instance d’Ensemble a déjà des comptes\u00a0: le programme d’exemple ne peut plus y être créé. Connectez-vous plutôt.',
   'error.internal_error': 'Le serveur a rencontré un problème. Réessayez plus tard.',
+
+  ...knowledgeFr,
+  ...trialLogFr,
+  ...editorFr,
+  ...demoFr,
 };

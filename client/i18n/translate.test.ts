@@ -33,7 +33,7 @@ describe('interpolate', () => {
 
 describe('translate', () => {
   it('looks the key up in the chosen language', () => {
-    expect(translate('fr', 'documents.updatedOn', { date: '3 mars' })).toBe('Modifié le 3 mars');
+    expect(translate('fr', 'project.startsOn', { date: '3 mars' })).toBe('À partir du 3 mars');
   });
 });
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   changePasswordInputSchema,
+  changeStatusInputSchema,
   createDocumentInputSchema,
   createInvitationInputSchema,
   createOrganisationInputSchema,
   createProjectInputSchema,
+  demoInputSchema,
   logInInputSchema,
   signUpInputSchema,
   updateDocumentInputSchema,
@@ -13,13 +15,18 @@ import {
   updateProjectInputSchema,
   type AcceptInvitationResponse,
   type ChangePasswordInput,
+  type ChangeStatusInput,
   type CreatedInvitationResponse,
   type CreateDocumentInput,
   type CreateInvitationInput,
   type CreateOrganisationInput,
   type CreateProjectInput,
+  type DemoInput,
+  type DemoResponse,
   type DocumentDetail,
+  type DocumentLinksResponse,
   type DocumentSummary,
+  type InstanceStatusResponse,
   type Invitation,
   type InvitationPreview,
   type LogInInput,
@@ -99,6 +106,11 @@ export interface ApiClient {
   updateMe(input: UpdateProfileInput): Promise<Me>;
   changePassword(input: ChangePasswordInput): Promise<void>;
 
+  /** Whether nobody has an account yet: then the sample programme is offered. */
+  instanceStatus(): Promise<InstanceStatusResponse>;
+  /** On an empty instance only: creates the sample programme and logs in as its owner. */
+  createDemo(input: DemoInput): Promise<DemoResponse>;
+
   listOrganisations(): Promise<Organisation[]>;
   createOrganisation(input: CreateOrganisationInput): Promise<Organisation>;
 
@@ -124,6 +136,10 @@ export interface ApiClient {
   createDocument(projectId: string, input: CreateDocumentInput): Promise<DocumentSummary>;
   getDocument(id: string): Promise<DocumentDetail>;
   updateDocument(id: string, input: UpdateDocumentInput): Promise<DocumentSummary>;
+  changeDocumentStatus(id: string, input: ChangeStatusInput): Promise<DocumentSummary>;
+  documentLinks(id: string): Promise<DocumentLinksResponse>;
+  /** Makes a lessons-learned record from a trial-and-error entry; the record links back to it. */
+  promoteTrialEntry(documentId: string, entryId: string): Promise<DocumentSummary>;
 }
 
 /** `/segment/<id>/…`, each id encoded so no value can change the path. */
@@ -182,6 +198,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return (await send<User>('PATCH', '/auth/me', validInput(updateProfileInputSchema, input))).user;
     },
     changePassword: (input) => send<void>('POST', '/auth/password', validInput(changePasswordInputSchema, input)),
+
+    instanceStatus: () => get<InstanceStatusResponse>('/instance'),
+    createDemo: (input) => send<DemoResponse>('POST', '/instance/demo', validInput(demoInputSchema, input)),
 
     async listOrganisations() {
       return (await get<{ organisations: Organisation[] }>('/organisations')).organisations;
@@ -250,6 +269,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async updateDocument(id, input) {
       return (await send<OneDocument>('PATCH', path`/documents/${id}`, validInput(updateDocumentInputSchema, input))).document;
+    },
+    async changeDocumentStatus(id, input) {
+      const body = validInput(changeStatusInputSchema, input);
+      return (await send<OneDocument>('POST', path`/documents/${id}/status`, body)).document;
+    },
+    async documentLinks(id) {
+      return get<DocumentLinksResponse>(path`/documents/${id}/links`);
+    },
+    async promoteTrialEntry(documentId, entryId) {
+      return (await send<OneDocument>('POST', path`/documents/${documentId}/trial-entries/${entryId}/promotion`, {})).document;
     },
   };
 }

@@ -2,6 +2,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { LogInInput } from '../../shared/api';
 import { Field } from '../components/field';
+import { FirstRunPanel } from '../components/first-run-panel';
 import { errorMessageKey } from '../i18n/error-message';
 import { ApiError } from '../lib/api';
 import { authPath, safeNextPath } from '../lib/route-access';
@@ -41,44 +42,46 @@ export function LoginPage() {
   };
 
   return (
-    <section class="auth-page" aria-labelledby="login-title">
-      <h1 id="login-title">{locale.t('login.title')}</h1>
-      <p class="muted">{locale.t('login.intro')}</p>
-      <form class="form-stack" onSubmit={submit} novalidate>
-        <Field id="login-email" label={locale.t('account.email')} error={emailError()}>
-          {(control) => (
-            <input
-              ref={email}
-              {...control}
-              class="text-input"
-              type="email"
-              autocomplete="username"
-              inputmode="email"
-              autocapitalize="off"
-              spellcheck={false}
-            />
-          )}
-        </Field>
-        <Field id="login-password" label={locale.t('account.password')} error={passwordError()}>
-          {(control) => <input ref={password} {...control} class="text-input" type="password" autocomplete="current-password" />}
-        </Field>
-        <Show when={failure()}>
-          {(message) => (
-            <p class="notice error" role="alert" data-testid="login-error">
-              {message()}
-            </p>
-          )}
-        </Show>
-        <button type="submit" class="button primary" data-testid="login-submit" disabled={logIn.pending()}>
-          {logIn.pending() ? locale.t('login.pending') : locale.t('login.submit')}
-        </button>
-      </form>
-      <p class="auth-switch">
-        {locale.t('login.noAccount')}{' '}
-        <A href={authPath('/signup', next())} data-testid="to-signup">
-          {locale.t('login.toSignUp')}
-        </A>
-      </p>
-    </section>
+    <FirstRunPanel>
+      <section class="auth-page" aria-labelledby="login-title">
+        <h1 id="login-title">{locale.t('login.title')}</h1>
+        <p class="muted">{locale.t('login.intro')}</p>
+        <form class="form-stack" onSubmit={submit} novalidate>
+          <Field id="login-email" label={locale.t('account.email')} error={emailError()}>
+            {(control) => (
+              <input
+                ref={email}
+                {...control}
+                class="text-input"
+                type="email"
+                autocomplete="username"
+                inputmode="email"
+                autocapitalize="off"
+                spellcheck={false}
+              />
+            )}
+          </Field>
+          <Field id="login-password" label={locale.t('account.password')} error={passwordError()}>
+            {(control) => <input ref={password} {...control} class="text-input" type="password" autocomplete="current-password" />}
+          </Field>
+          <Show when={failure()}>
+            {(message) => (
+              <p class="notice error" role="alert" data-testid="login-error">
+                {message()}
+              </p>
+            )}
+          </Show>
+          <button type="submit" class="button primary" data-testid="login-submit" disabled={logIn.pending()}>
+            {logIn.pending() ? locale.t('login.pending') : locale.t('login.submit')}
+          </button>
+        </form>
+        <p class="auth-switch">
+          {locale.t('login.noAccount')}{' '}
+          <A href={authPath('/signup', next())} data-testid="to-signup">
+            {locale.t('login.toSignUp')}
+          </A>
+        </p>
+      </section>
+    </FirstRunPanel>
   );
 }

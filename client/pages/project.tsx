@@ -2,9 +2,9 @@ import { useNavigate, useParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { idSchema } from '../../shared/api';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { DocumentSection } from '../components/document-section';
 import { ErrorNotice, LoadingLine } from '../components/error-notice';
 import { InvitationSection } from '../components/invitation-section';
+import { KnowledgeBase } from '../components/knowledge-base';
 import { MemberSection } from '../components/member-section';
 import { NotFoundState } from '../components/not-found-state';
 import { PartnerSection } from '../components/partner-section';
@@ -32,7 +32,7 @@ export function ProjectPage() {
   );
 }
 
-/** One project: its details, documents, partners, members and (for facilitators) invitations. */
+/** One project: its details, knowledge base, partners, members and (for facilitators) invitations. */
 function ProjectView(props: { projectId: string }) {
   const { api, session, locale } = useApp();
   const navigate = useNavigate();
@@ -52,7 +52,7 @@ function ProjectView(props: { projectId: string }) {
           <div class="page project-page">
             <Breadcrumbs items={[{ label: locale.t('nav.projects'), href: '/' }, { label: project().title }]} />
             <ProjectHeader store={store} project={project()} />
-            <DocumentSection store={documents} canCreate={store.can('document.create')} />
+            <KnowledgeBase store={documents} canCreate={store.can('document.create')} />
             <PartnerSection store={store} project={project()} organisations={organisations} />
             <MemberSection
               store={members}

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { LanguageOptions } from '../components/language-options';
 import { NewPasswordField } from '../components/new-password-field';
 import { Field } from '../components/field';
+import { FirstRunPanel } from '../components/first-run-panel';
 import { OrganisationBadge } from '../components/organisation-badge';
 import { OrganisationChoice } from '../components/organisation-choice';
 import type { MessageKey } from '../i18n/en';
@@ -81,106 +82,108 @@ export function SignUpPage() {
   };
 
   return (
-    <section class="auth-page wide" aria-labelledby="signup-title">
-      <h1 id="signup-title">{locale.t('signup.title')}</h1>
-      <p class="muted">{locale.t('signup.intro')}</p>
-      <Show when={invitedOrganisation()}>
-        {(organisation) => (
-          <p class="notice info">
-            <span>{locale.t('signup.invitedFor')}</span>
-            <OrganisationBadge name={organisation().name} color={organisation().color} kind={organisation().kind} />
-          </p>
-        )}
-      </Show>
-      <form class="form-stack" onSubmit={submit} novalidate>
-        <Field id="signup-name" label={locale.t('account.name')} error={errorOf('name')}>
-          {(control) => (
-            <input
-              {...control}
-              class="text-input"
-              autocomplete="name"
-              maxLength={NAME_MAX_LENGTH}
-              value={values.name}
-              onInput={(event) => setValues('name', event.currentTarget.value)}
-            />
+    <FirstRunPanel>
+      <section class="auth-page wide" aria-labelledby="signup-title">
+        <h1 id="signup-title">{locale.t('signup.title')}</h1>
+        <p class="muted">{locale.t('signup.intro')}</p>
+        <Show when={invitedOrganisation()}>
+          {(organisation) => (
+            <p class="notice info">
+              <span>{locale.t('signup.invitedFor')}</span>
+              <OrganisationBadge name={organisation().name} color={organisation().color} kind={organisation().kind} />
+            </p>
           )}
-        </Field>
-        <Field id="signup-email" label={locale.t('account.email')} error={errorOf('email')}>
-          {(control) => (
-            <input
-              {...control}
-              class="text-input"
-              type="email"
-              autocomplete="email"
-              inputmode="email"
-              autocapitalize="off"
-              spellcheck={false}
-              value={values.email}
-              onInput={(event) => setValues('email', event.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <NewPasswordField
-          id="signup-password"
-          label={locale.t('account.password')}
-          value={values.password}
-          error={errorOf('password')}
-          onInput={(value) => setValues('password', value)}
-        />
-        <Field id="signup-language" label={locale.t('account.language')}>
-          {(control) => (
-            <select
-              {...control}
-              class="text-input"
-              value={values.language}
-              onChange={(event) => {
-                const language = LANGUAGES.find((code) => code === event.currentTarget.value);
-                if (!language) return;
-                setValues('language', language);
-                locale.setLocale(language);
-              }}
-            >
-              <LanguageOptions selected={values.language} />
-            </select>
-          )}
-        </Field>
-        <Show
-          when={loaded(organisations.organisations)}
-          fallback={
-            <Show
-              when={organisations.organisations.state === 'errored'}
-              fallback={<p class="muted">{locale.t('signup.organisationsLoading')}</p>}
-            >
-              <ErrorNotice
-                error={organisations.organisations.error}
-                message="signup.organisationsError"
-                onRetry={organisations.reload}
+        </Show>
+        <form class="form-stack" onSubmit={submit} novalidate>
+          <Field id="signup-name" label={locale.t('account.name')} error={errorOf('name')}>
+            {(control) => (
+              <input
+                {...control}
+                class="text-input"
+                autocomplete="name"
+                maxLength={NAME_MAX_LENGTH}
+                value={values.name}
+                onInput={(event) => setValues('name', event.currentTarget.value)}
               />
-            </Show>
-          }
-        >
-          {(list) => <OrganisationChoice organisations={list()} values={values} setValues={setValues} problems={problems()} />}
-        </Show>
-        <Show when={signUp.error()}>
-          {(error) => (
-            <div class="notice error" role="alert" data-testid="signup-error">
-              <p>{locale.t('signup.error', { reason: locale.t(errorMessageKey(error())) })}</p>
-              <Show when={isApiError(error(), 'email_taken')}>
-                <A href={authPath('/login', next())}>{locale.t('signup.toLogIn')}</A>
+            )}
+          </Field>
+          <Field id="signup-email" label={locale.t('account.email')} error={errorOf('email')}>
+            {(control) => (
+              <input
+                {...control}
+                class="text-input"
+                type="email"
+                autocomplete="email"
+                inputmode="email"
+                autocapitalize="off"
+                spellcheck={false}
+                value={values.email}
+                onInput={(event) => setValues('email', event.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <NewPasswordField
+            id="signup-password"
+            label={locale.t('account.password')}
+            value={values.password}
+            error={errorOf('password')}
+            onInput={(value) => setValues('password', value)}
+          />
+          <Field id="signup-language" label={locale.t('account.language')}>
+            {(control) => (
+              <select
+                {...control}
+                class="text-input"
+                value={values.language}
+                onChange={(event) => {
+                  const language = LANGUAGES.find((code) => code === event.currentTarget.value);
+                  if (!language) return;
+                  setValues('language', language);
+                  locale.setLocale(language);
+                }}
+              >
+                <LanguageOptions selected={values.language} />
+              </select>
+            )}
+          </Field>
+          <Show
+            when={loaded(organisations.organisations)}
+            fallback={
+              <Show
+                when={organisations.organisations.state === 'errored'}
+                fallback={<p class="muted">{locale.t('signup.organisationsLoading')}</p>}
+              >
+                <ErrorNotice
+                  error={organisations.organisations.error}
+                  message="signup.organisationsError"
+                  onRetry={organisations.reload}
+                />
               </Show>
-            </div>
-          )}
-        </Show>
-        <button type="submit" class="button primary" data-testid="signup-submit" disabled={signUp.pending()}>
-          {signUp.pending() ? locale.t('signup.pending') : locale.t('signup.submit')}
-        </button>
-      </form>
-      <p class="auth-switch">
-        {locale.t('signup.haveAccount')}{' '}
-        <A href={authPath('/login', next())} data-testid="to-login">
-          {locale.t('signup.toLogIn')}
-        </A>
-      </p>
-    </section>
+            }
+          >
+            {(list) => <OrganisationChoice organisations={list()} values={values} setValues={setValues} problems={problems()} />}
+          </Show>
+          <Show when={signUp.error()}>
+            {(error) => (
+              <div class="notice error" role="alert" data-testid="signup-error">
+                <p>{locale.t('signup.error', { reason: locale.t(errorMessageKey(error())) })}</p>
+                <Show when={isApiError(error(), 'email_taken')}>
+                  <A href={authPath('/login', next())}>{locale.t('signup.toLogIn')}</A>
+                </Show>
+              </div>
+            )}
+          </Show>
+          <button type="submit" class="button primary" data-testid="signup-submit" disabled={signUp.pending()}>
+            {signUp.pending() ? locale.t('signup.pending') : locale.t('signup.submit')}
+          </button>
+        </form>
+        <p class="auth-switch">
+          {locale.t('signup.haveAccount')}{' '}
+          <A href={authPath('/login', next())} data-testid="to-login">
+            {locale.t('signup.toLogIn')}
+          </A>
+        </p>
+      </section>
+    </FirstRunPanel>
   );
 }

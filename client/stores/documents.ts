@@ -1,12 +1,13 @@
 import { createResource, type Resource } from 'solid-js';
-import type { DocumentSummary } from '../../shared/api';
+import type { CreateDocumentInput, DocumentSummary } from '../../shared/api';
 import type { ApiClient } from '../lib/api';
 
 export interface DocumentsStore {
   /** Newest activity first, as the server orders them. */
   documents: Resource<DocumentSummary[]>;
   reload(): void;
-  create(title: string): Promise<DocumentSummary>;
+  /** A blank title is left out: the document starts untitled. */
+  create(input: CreateDocumentInput): Promise<DocumentSummary>;
 }
 
 /** A project's documents. */
@@ -15,6 +16,6 @@ export function createDocumentsStore(api: ApiClient, projectId: string): Documen
   return {
     documents,
     reload: () => void refetch(),
-    create: (title) => api.createDocument(projectId, title.trim() === '' ? {} : { title }),
+    create: ({ title, ...rest }) => api.createDocument(projectId, title === undefined || title.trim() === '' ? rest : { title, ...rest }),
   };
 }

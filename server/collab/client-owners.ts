@@ -8,10 +8,14 @@ import { ProtocolError, type ProtocolErrorCode } from './protocol';
 export class ClientOwners {
   #users = new Map<number, string>();
 
+  /** `reserved`: ids the server writes under itself (a document's template), which no person may claim. */
+  constructor(private readonly reserved: ReadonlySet<number> = new Set()) {}
+
   /** Claims `clientIds` for `userId`; throws, claiming nothing, if one belongs to someone else. */
   claim(userId: string, clientIds: Iterable<number>, code: ProtocolErrorCode): void {
     const ids = [...clientIds];
     for (const id of ids) {
+      if (this.reserved.has(id)) throw new ProtocolError(code, `client ${id} is the server's own`);
       const owner = this.#users.get(id);
       if (owner !== undefined && owner !== userId) throw new ProtocolError(code, `client ${id} belongs to someone else`);
     }

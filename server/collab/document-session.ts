@@ -1,10 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
 import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/document-store';
 import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-out';
 import { AwarenessOwners } from './awareness-owners';
+import { type DocumentActivity, linkedDocumentIds } from './document-activity';
 import { ClientOwners } from './client-owners';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
 import { updateIntegrityProblem } from './update-integrity';
@@ -29,7 +31,11 @@ export interface SessionDeps {
   store: DocumentStore;
   fanOut: FanOut;
   logger: Logger;
+  activity: DocumentActivity;
 }
+
+/** How long activity gathers before it is reported: one report per busy second, not one per keystroke. */
+const ACTIVITY_REPORT_DELAY_MS = 1000;
 
 /** Origin of changes that another instance already stored. */
 const FAN_OUT = Symbol('fan-out');
@@ -51,9 +57,13 @@ export class DocumentSession {
   /** Bytes accepted but not yet applied, so concurrent updates cannot overshoot the size limit together. */
   #reservedBytes = 0;
   #inFlight = new Set<Promise<void>>();
-  readonly #clients = new ClientOwners();
+  readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]));
   readonly #owners: AwarenessOwners;
   #compaction: Promise<void> | null = null;
+  /** People whose updates were applied since the last activity report. */
+  #editors = new Set<string>();
+  #contentChanged = false;
+  #reportTimer: NodeJS.Timeout | null = null;
   #subscription: FanOutSubscription;
 
   static async load(documentId: string, deps: SessionDeps, options: SessionOptions): Promise<DocumentSession> {
@@ -191,6 +201,7 @@ export class DocumentSession {
       }
       if (problem) throw new ProtocolError('invalid_update', problem.message);
       Y.applyUpdate(this.doc, update, origin);
+      this.#noteActivity(origin.grant.userId);
     } finally {
       this.#lastAppliedSeq = seq;
       this.#tailLength += 1;
@@ -205,6 +216,27 @@ export class DocumentSession {
       await this.deps.store.discard(this.documentId, seq);
     } catch (error) {
       this.deps.logger.error('could not discard a refused update', { documentId: this.documentId, seq, error });
+    }
+  }
+
+  #noteActivity(userId: string): void {
+    this.#editors.add(userId);
+    this.#contentChanged = true;
+    this.#reportTimer ??= setTimeout(() => void this.#reportActivity(), ACTIVITY_REPORT_DELAY_MS);
+  }
+
+  async #reportActivity(): Promise<void> {
+    if (this.#reportTimer) clearTimeout(this.#reportTimer);
+    this.#reportTimer = null;
+    if (this.#editors.size === 0 && !this.#contentChanged) return;
+    const report = { editors: [...this.#editors], linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null };
+    this.#editors.clear();
+    this.#contentChanged = false;
+    try {
+      await this.deps.activity.report(this.documentId, report);
+    } catch (error) {
+      // Metadata only: the content itself is stored already.
+      this.deps.logger.error('could not record document activity', { documentId: this.documentId, error });
     }
   }
 
@@ -270,6 +302,7 @@ export class DocumentSession {
   /** Waits for in-flight updates, compacts, and frees the document. */
   async close(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#reportActivity();
     await this.#compaction;
     await this.compact();
     this.#subscription.unsubscribe();

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { DocumentKind, DocumentStatus } from '../../shared/knowledge/kinds';
 import type { Language, Role, StakeholderKind } from '../../shared/roles';
 
 /** Timestamps are milliseconds since the epoch. */
@@ -7,8 +8,43 @@ export interface DocumentsTable {
   /** Null only for documents written before accounts existed. */
   project_id: string | null;
   title: string;
+  kind: ColumnType<DocumentKind, DocumentKind | undefined, DocumentKind>;
+  status: ColumnType<DocumentStatus, DocumentStatus | undefined, DocumentStatus>;
+  language: ColumnType<Language, Language | undefined, Language>;
+  /** JSON arrays of strings. */
+  themes: ColumnType<string, string | undefined, string>;
+  tags: ColumnType<string, string | undefined, string>;
+  status_changed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  status_changed_at: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
+}
+
+export interface DocumentStatusChangesTable {
+  id: Generated<number>;
+  document_id: string;
+  from_status: DocumentStatus;
+  to_status: DocumentStatus;
+  changed_by: string;
+  changed_at: number;
+}
+
+/** `mention`: the source's text links to the target; `promotion`: the source was made from an entry of the target. */
+export type DocumentLinkKind = 'mention' | 'promotion';
+
+export interface DocumentLinksTable {
+  source_id: string;
+  target_id: string;
+  kind: DocumentLinkKind;
+  entry_id: string | null;
+}
+
+/** Who edited a document (an update of theirs was stored), first and last time. */
+export interface DocumentContributorsTable {
+  document_id: string;
+  user_id: string;
+  first_at: number;
+  last_at: number;
 }
 
 /** Every accepted Yjs update, in arrival order, until compaction folds it into a snapshot. */
@@ -100,6 +136,9 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
+  document_status_changes: DocumentStatusChangesTable;
+  document_links: DocumentLinksTable;
+  document_contributors: DocumentContributorsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

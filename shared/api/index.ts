@@ -2,5 +2,6 @@
 export * from './accounts';
 export * from './common';
 export * from './documents';
+export * from './instance';
 export * from './invitations';
 export * from './projects';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtClient, editorText, typeAtEnd, waitConnected } from '../helpers/editor-page';
+import { builtClient, editorText, typeAtEnd, waitConnected, writeInSection } from '../helpers/editor-page';
 import { launchBrowser, newPerson } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 
@@ -63,8 +63,8 @@ describe('partners from different organisations, in real browsers', () => {
     await facilitator.getByTestId('new-project-submit').click();
     await facilitator.waitForURL(/\/p\//);
     const projectUrl = facilitator.url();
-    await facilitator.getByTestId('new-document-title').fill('Capitalisation note');
-    await facilitator.getByTestId('new-document').click();
+    // An empty knowledge base offers the templates.
+    await facilitator.getByTestId('kb-create-capitalisation').click();
     await facilitator.waitForURL(/\/d\//);
     await waitConnected(facilitator);
 
@@ -80,7 +80,8 @@ describe('partners from different organisations, in real browsers', () => {
     await facilitator.getByTestId('document-link').first().click();
     await waitConnected(facilitator);
 
-    await Promise.all([typeAtEnd(facilitator, 'What we tried. '), typeAtEnd(partner, 'What the soil data says. ')]);
+    // In two sections of the note's template at once.
+    await Promise.all([typeAtEnd(facilitator, 'What we tried. '), writeInSection(partner, 'context', 'What the soil data says. ')]);
     for (const page of [facilitator, partner]) {
       await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('What we tried.');
       await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('What the soil data says.');

@@ -174,11 +174,11 @@ export function awarenessEntriesFrame(entries: Array<[clientId: number, clock: n
 }
 
 /**
- * The document's content as the server holds it in memory right now: a new
- * connection asks for everything (sync step 1 with an empty state vector)
- * and reads the reply. Anything the server had applied is in it.
+ * The document as the server holds it in memory right now: a new connection
+ * asks for everything (sync step 1 with an empty state vector) and reads the
+ * reply. Anything the server had applied is in it.
  */
-export async function serverContent(target: CollabTarget, documentId: string): Promise<string> {
+export async function serverDoc(target: CollabTarget, documentId: string): Promise<Y.Doc> {
   const socket = openCollabSocket(target, documentId, { teardown: false });
   try {
     await socket.received('sync-step1');
@@ -187,8 +187,13 @@ export async function serverContent(target: CollabTarget, documentId: string): P
     const reply = socket.messages.find((m) => m.type === 'sync-step2') as { update: Uint8Array };
     const doc = new Y.Doc();
     Y.applyUpdate(doc, reply.update);
-    return doc.getText('content').toString();
+    return doc;
   } finally {
     socket.close();
   }
+}
+
+/** The shared text `content` as the server holds it right now. */
+export async function serverContent(target: CollabTarget, documentId: string): Promise<string> {
+  return (await serverDoc(target, documentId)).getText('content').toString();
 }

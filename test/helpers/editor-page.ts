@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { beforeAll } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, expect } from 'vitest';
 import { buildClient } from './browser';
 import { tempDir } from './temp-dir';
 
@@ -13,11 +13,32 @@ export function builtClient(): string {
 
 /** The document's text without the other people's caret labels. */
 export function editorText(page: Page): Promise<string> {
-  return page.locator('[data-testid="editor"] .ProseMirror').evaluate((el) => {
+  return textWithoutCarets(page.locator('[data-testid="editor"] .ProseMirror'));
+}
+
+/** The text of a part of the editor, without the other people's caret labels. */
+export function textWithoutCarets(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
     return copy.textContent ?? '';
   });
+}
+
+/**
+ * Types into the paragraph that follows a template section's heading. A
+ * co-author's typing above can move the paragraph between finding it and
+ * clicking it: the click is repeated until the caret is really there.
+ */
+export async function writeInSection(page: Page, section: string, text: string): Promise<void> {
+  const paragraph = page.locator(`[data-testid="editor"] h2[data-section="${section}"] + p`);
+  await expect
+    .poll(async () => {
+      await paragraph.click();
+      return paragraph.evaluate((p) => p.contains(window.getSelection()?.anchorNode ?? null));
+    })
+    .toBe(true);
+  await page.keyboard.type(text);
 }
 
 export async function typeAtEnd(page: Page, text: string): Promise<void> {

@@ -1,4 +1,5 @@
-import type { CreatedInvitationResponse, CreateInvitationInput, Organisation } from '../../shared/api';
+import type { CreatedInvitationResponse, CreateInvitationInput, DocumentDetailResponse, Organisation } from '../../shared/api';
+import { waitFor } from './wait-for';
 import type { TestUser } from './accounts';
 
 /** Creates an invitation as `inviter`, failing the test unless it is created. */
@@ -20,4 +21,16 @@ export async function createOrganisation(
   const response = await user.api('POST', '/organisations', { name, kind: 'public_body', country: 'GH' });
   if (response.status !== 201) throw new Error(`creating an organisation answered ${response.status}`);
   return ((await response.json()) as { organisation: Organisation }).organisation.id;
+}
+
+/**
+ * Waits until the server has recorded who edited a document: it reports
+ * activity about a second after the edits, so a test comparing states
+ * before and after something else must let it land first.
+ */
+export async function contributionsRecorded(viewer: TestUser, documentId: string): Promise<void> {
+  await waitFor(async () => {
+    const response = await viewer.api('GET', `/documents/${documentId}`);
+    return ((await response.json()) as DocumentDetailResponse).document.contributors.length > 0;
+  }, 'the edits to be recorded');
 }

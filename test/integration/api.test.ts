@@ -125,7 +125,7 @@ describe('generic HTTP behaviour', () => {
       ['a sign-up over 64 KiB', () => owner.api('POST', '/auth/signup', { name: 'x'.repeat(70_000) }), 413, 'payload_too_large'],
     ];
     const outcomes = [];
-    for (const [what, send, status, code] of cases) {
+    for (const [what, send] of cases) {
       const response = await send();
       const body = (await response.json()) as ErrorBody;
       outcomes.push({ what, status: response.status, code: body.error?.code, hasMessage: (body.error?.message.length ?? 0) > 0 });

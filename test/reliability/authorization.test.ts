@@ -10,7 +10,7 @@ import { addMember, apiRequest, createProject, sessionCookieOf, type TestUser } 
 import { adjustableClock } from '../helpers/clock';
 import { awarenessFrame, closeOf, openCollabSocket, serverContent, syncUpdate } from '../helpers/collab-socket';
 import { inspectDatabase } from '../helpers/database';
-import { invite } from '../helpers/projects';
+import { contributionsRecorded, invite } from '../helpers/projects';
 import { startSharedTestServer, startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
 
@@ -29,6 +29,9 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'POST /projects/{projectId}/invitations': () => ({ role: 'owner' }),
   'POST /projects/{projectId}/documents': () => ({ title: 'Planted by an outsider' }),
   'PATCH /documents/{documentId}': () => ({ title: 'Renamed by an outsider' }),
+  'POST /documents/{documentId}/status': () => ({ status: 'in_review' }),
+  // The entry id is made up: the document must be out of reach before the entry is looked for.
+  'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
 };
 
 interface Other {
@@ -71,6 +74,7 @@ beforeAll(async () => {
   seeding.send(syncUpdate(SECRET));
   await waitFor(async () => (await serverContent({ wsUrl: server.wsUrl, cookie: owner.cookie }, documentId)) === SECRET, 'the content');
   seeding.close();
+  await contributionsRecorded(owner, documentId);
   const { invitation } = await invite(owner, projectId, { role: 'viewer' });
 
   const openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as OpenApiDocument;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-documents';
 import * as m0002 from './0002-accounts-projects';
 import * as m0003 from './0003-project-programme';
+import * as m0004 from './0004-knowledge-documents';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-documents': m0001,
   '0002-accounts-projects': m0002,
   '0003-project-programme': m0003,
+  '0004-knowledge-documents': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

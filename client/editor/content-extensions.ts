@@ -1,0 +1,13 @@
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { DocumentLink, type DocumentLinkOptions } from './document-link';
+import { SectionHeading } from './section-heading';
+
+/**
+ * The extensions that decide what a document can hold: its schema, which
+ * the server's templates (shared/knowledge/template.ts) and links are
+ * written against. Undo and redo are left to the Collaboration extension.
+ */
+export function contentExtensions(links: Partial<DocumentLinkOptions> = {}): AnyExtension[] {
+  return [StarterKit.configure({ undoRedo: false }), SectionHeading, DocumentLink.configure(links)];
+}

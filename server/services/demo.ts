@@ -1,0 +1,165 @@
+import { randomInt } from 'node:crypto';
+import * as Y from 'yjs';
+import type { DemoLogin, Organisation } from '../../shared/api';
+import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
+import { SECTION_HEADING_LEVEL } from '../../shared/knowledge/template';
+import { addTrialEntry, setTrialOutcome, trialText, type TrialTextField } from '../../shared/knowledge/trial-log';
+import { type Language, STAKEHOLDER_KINDS, type StakeholderKind } from '../../shared/roles';
+import { AppError, conflict } from '../errors';
+import { countUsers, findUser } from '../storage/accounts-repository';
+import type { UserRow } from '../storage/database';
+import { recordContributors } from '../storage/documents-repository';
+import { logOut, signUp, updateProfile } from './accounts';
+import type { ServiceDeps } from './context';
+import { changeStatus, createDocument, updateDocument } from './documents';
+import { acceptInvitation, createInvitation } from './invitations';
+import { createOrganisation } from './organisations';
+import { createProject } from './projects';
+import { fillSections, paragraph, templateDoc } from './template-content';
+import { type DemoContent, type DemoDocument, type DemoTrialEntry, DOCUMENTS, ORGANISATIONS, OWNER, PEOPLE, type PersonKey, PROJECTS } from './demo-content';
+
+/**
+ * A sample programme for a newcomer's first look: partners of every kind of
+ * stakeholder, people in every role, two projects, and one document of each
+ * kind with real writing in it, in French, Spanish and English. Everything is
+ * made through the same use cases people go through, so it is exactly what
+ * they would have made by hand.
+ */
+
+export interface DemoResult {
+  projectIds: string[];
+  logins: DemoLogin[];
+  /** The one password of every sample account. */
+  password: string;
+}
+
+export const DEMO_EMAIL_DOMAIN = 'demo.ensemble.example';
+
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Three groups of four letters and digits, without look-alikes: easy to type into another browser, hard to guess. */
+function newDemoPassword(): string {
+  const group = () => Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}
+
+const instanceNotEmpty = () =>
+  conflict('instance_not_empty', 'This instance has accounts already: the sample programme is only made on an empty one');
+
+/** No account yet: the next to sign up, or the sample programme, will administer the instance. */
+export async function instanceIsEmpty(deps: ServiceDeps): Promise<boolean> {
+  return (await countUsers(deps.db)) === 0;
+}
+
+/**
+ * Creates the sample programme on an empty instance; refuses with
+ * `instance_not_empty` otherwise. Whoever takes the owner's account from the
+ * first-run page keeps their language: `ownerLanguage`.
+ */
+export async function createDemoProgramme(deps: ServiceDeps, options: { ownerLanguage?: Language } = {}): Promise<DemoResult> {
+  if (!(await instanceIsEmpty(deps))) throw instanceNotEmpty();
+  const password = newDemoPassword();
+  const emailOf = (key: PersonKey) => `${PEOPLE[key].mailbox}@${DEMO_EMAIL_DOMAIN}`;
+  const languageOf = (key: PersonKey): Language => (key === OWNER ? options.ownerLanguage : undefined) ?? PEOPLE[key].language;
+  const signUpAs = async (key: PersonKey, organisationId?: string): Promise<UserRow> => {
+    const { name } = PEOPLE[key];
+    const { user, token } = await signUp(deps, { name, email: emailOf(key), password, language: languageOf(key), organisationId });
+    // Only the accounts are wanted here; whoever uses one logs in.
+    await logOut(deps, token);
+    return (await findUser(deps.db, user.id))!;
+  };
+
+  // The owner first, before anything else exists: of two requests at once, the second stops here having made nothing.
+  let owner: UserRow;
+  try {
+    owner = await signUpAs(OWNER);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'email_taken') throw instanceNotEmpty();
+    throw error;
+  }
+  const organisations = new Map<StakeholderKind, Organisation>();
+  for (const kind of STAKEHOLDER_KINDS) organisations.set(kind, await createOrganisation(deps, { kind, ...ORGANISATIONS[kind] }));
+  const organisationOf = (key: PersonKey) => organisations.get(PEOPLE[key].organisation)!;
+  await updateProfile(deps, owner, { organisationId: organisationOf(OWNER).id });
+  const users = new Map<PersonKey, UserRow>([[OWNER, (await findUser(deps.db, owner.id))!]]);
+  for (const key of Object.keys(PEOPLE) as PersonKey[]) {
+    if (!users.has(key)) users.set(key, await signUpAs(key, organisationOf(key).id));
+  }
+  const userOf = (key: PersonKey) => users.get(key)!;
+
+  const year = new Date(deps.clock()).getUTCFullYear();
+  const projectIds: string[] = [];
+  for (const project of PROJECTS) {
+    const { id } = await createProject(deps, userOf(OWNER), project.input(year));
+    for (const key of project.members) {
+      const { token } = await createInvitation(deps, userOf(OWNER), id, { role: PEOPLE[key].role });
+      await acceptInvitation(deps, userOf(key), token);
+    }
+    projectIds.push(id);
+  }
+
+  for (const document of DOCUMENTS) await createDemoDocument(deps, document, projectIds[document.project]!, userOf);
+
+  const logins = (Object.keys(PEOPLE) as PersonKey[]).map((key) => ({
+    name: PEOPLE[key].name,
+    email: emailOf(key),
+    role: PEOPLE[key].role,
+    organisation: organisationOf(key),
+    language: languageOf(key),
+  }));
+  return { projectIds, logins, password };
+}
+
+async function createDemoDocument(
+  deps: ServiceDeps,
+  document: DemoDocument,
+  projectId: string,
+  userOf: (key: PersonKey) => UserRow,
+): Promise<void> {
+  const [author] = document.authors;
+  const { id } = await createDocument(deps, userOf(author), projectId, {
+    title: document.title,
+    kind: document.content.kind,
+    language: document.language,
+    content: contentOf(document.content, document.language, deps.clock()),
+  });
+  await updateDocument(deps, userOf(author), id, { themes: document.themes, tags: document.tags });
+  // A millisecond apart, so the organisations show in the order their people wrote.
+  const now = deps.clock();
+  for (const [index, key] of document.authors.entries()) {
+    await recordContributors(deps.db, id, [userOf(key).id], now - document.authors.length + index);
+  }
+  for (const move of document.moves) await changeStatus(deps, userOf(move.by), id, { status: move.to });
+}
+
+/** The document's first update: its template, written in, and a trial-and-error log's entries. */
+function contentOf(content: DemoContent, language: Language, now: number): Uint8Array {
+  const doc = templateDoc(content.kind, language);
+  if (content.kind === 'free') writeBlocks(doc, content.blocks);
+  else fillSections(doc, content.sections);
+  if (content.kind === 'trial_log') for (const entry of content.entries) writeTrialEntry(doc, entry, now);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+function writeBlocks(doc: Y.Doc, blocks: Extract<DemoContent, { kind: 'free' }>['blocks']): void {
+  const fragment = doc.getXmlFragment(YDOC_CONTENT);
+  doc.transact(() => {
+    for (const block of blocks) {
+      const heading = new Y.XmlElement('heading');
+      fragment.push([heading, ...block.paragraphs.map(paragraph)]);
+      // A number, as y-prosemirror stores the node's `level` attr.
+      (heading as Y.XmlElement<{ level: number }>).setAttribute('level', SECTION_HEADING_LEVEL);
+      heading.push([new Y.XmlText(block.heading)]);
+    }
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function writeTrialEntry(doc: Y.Doc, entry: DemoTrialEntry, now: number): void {
+  const id = addTrialEntry(doc, { date: new Date(now - entry.daysAgo * DAY_MS).toISOString().slice(0, 10) });
+  for (const [field, text] of Object.entries(entry.texts) as Array<[TrialTextField, string]>) trialText(doc, id, field)?.insert(0, text);
+  setTrialOutcome(doc, id, entry.outcome);
+}
