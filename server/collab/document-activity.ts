@@ -1,22 +1,7 @@
 import * as Y from 'yjs';
 import { NODE_DOCUMENT_LINK, YDOC_CONTENT } from '../../shared/knowledge/kinds';
-
-/** What happened in a document since the last report. */
-export interface ActivityReport {
-  /** People whose updates were stored. */
-  editors: string[];
-  /** Documents the content links to now; null when the content did not change. */
-  linkedDocumentIds: string[] | null;
-}
-
-/**
- * Where the collaboration layer reports who edits a document and what it
- * links to, for the metadata around it (contributing organisations,
- * backlinks). Reports are batched: they must never slow the sync path.
- */
-export interface DocumentActivity {
-  report(documentId: string, report: ActivityReport): Promise<void>;
-}
+import type { Logger } from '../logger';
+import type { DocumentActivity } from '../services/document-activity';
 
 /** The ids of the documents the content links to, in order of appearance, once each. */
 export function linkedDocumentIds(doc: Y.Doc): string[] {
@@ -31,4 +16,48 @@ export function linkedDocumentIds(doc: Y.Doc): string[] {
   };
   visit(doc.getXmlFragment(YDOC_CONTENT));
   return [...found];
+}
+
+/**
+ * Gathers who edits a loaded document and reports it, with the links its
+ * content holds, at most once per `delayMs`: one report per busy second,
+ * never one per keystroke, and never on the sync path.
+ */
+export class ActivityBatcher {
+  #editors = new Set<string>();
+  #contentChanged = false;
+  #timer: NodeJS.Timeout | null = null;
+  #reporting: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly documentId: string,
+    private readonly doc: Y.Doc,
+    private readonly activity: DocumentActivity,
+    private readonly logger: Logger,
+    private readonly delayMs: number,
+  ) {}
+
+  noteEdit(userId: string): void {
+    this.#editors.add(userId);
+    this.#contentChanged = true;
+    this.#timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Reports what gathered so far; resolves once every report started so far is done. */
+  flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#editors.size > 0 || this.#contentChanged) {
+      const report = { editors: [...this.#editors], linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null };
+      this.#editors.clear();
+      this.#contentChanged = false;
+      this.#reporting = this.#reporting.then(() =>
+        this.activity.report(this.documentId, report).catch((error: unknown) => {
+          // Metadata only: the content itself is stored already.
+          this.logger.error('could not record document activity', { documentId: this.documentId, error });
+        }),
+      );
+    }
+    return this.#reporting;
+  }
 }

@@ -4,9 +4,11 @@ import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
 import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/document-store';
+import { docFromStored } from '../storage/stored-doc';
 import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-out';
 import { AwarenessOwners } from './awareness-owners';
-import { type DocumentActivity, linkedDocumentIds } from './document-activity';
+import type { DocumentActivity } from '../services/document-activity';
+import { ActivityBatcher } from './document-activity';
 import { ClientOwners } from './client-owners';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
 import { updateIntegrityProblem } from './update-integrity';
@@ -60,23 +62,12 @@ export class DocumentSession {
   readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]));
   readonly #owners: AwarenessOwners;
   #compaction: Promise<void> | null = null;
-  /** People whose updates were applied since the last activity report. */
-  #editors = new Set<string>();
-  #contentChanged = false;
-  #reportTimer: NodeJS.Timeout | null = null;
+  readonly #activity: ActivityBatcher;
   #subscription: FanOutSubscription;
 
   static async load(documentId: string, deps: SessionDeps, options: SessionOptions): Promise<DocumentSession> {
     const stored = await deps.store.load(documentId);
-    const doc = new Y.Doc();
-    for (const update of stored.updates) {
-      try {
-        Y.applyUpdate(doc, update);
-      } catch (error) {
-        // One unreadable row must not make the rest of the document unreachable.
-        deps.logger.error('skipped a stored update that does not apply', { documentId, error });
-      }
-    }
+    const doc = docFromStored(stored, (error) => deps.logger.error('skipped a stored update that does not apply', { documentId, error }));
     return new DocumentSession(documentId, doc, deps, options, stored);
   }
 
@@ -94,6 +85,7 @@ export class DocumentSession {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.#owners = new AwarenessOwners(this.awareness, this.#clients);
+    this.#activity = new ActivityBatcher(documentId, doc, deps.activity, deps.logger, ACTIVITY_REPORT_DELAY_MS);
     doc.on('update', (update: Uint8Array, origin: unknown) => this.#relayUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#relayAwareness(change, origin));
     this.#subscription = deps.fanOut.subscribe(documentId, (message) => this.#receiveFromFanOut(message));
@@ -201,7 +193,7 @@ export class DocumentSession {
       }
       if (problem) throw new ProtocolError('invalid_update', problem.message);
       Y.applyUpdate(this.doc, update, origin);
-      this.#noteActivity(origin.grant.userId);
+      this.#activity.noteEdit(origin.grant.userId);
     } finally {
       this.#lastAppliedSeq = seq;
       this.#tailLength += 1;
@@ -216,27 +208,6 @@ export class DocumentSession {
       await this.deps.store.discard(this.documentId, seq);
     } catch (error) {
       this.deps.logger.error('could not discard a refused update', { documentId: this.documentId, seq, error });
-    }
-  }
-
-  #noteActivity(userId: string): void {
-    this.#editors.add(userId);
-    this.#contentChanged = true;
-    this.#reportTimer ??= setTimeout(() => void this.#reportActivity(), ACTIVITY_REPORT_DELAY_MS);
-  }
-
-  async #reportActivity(): Promise<void> {
-    if (this.#reportTimer) clearTimeout(this.#reportTimer);
-    this.#reportTimer = null;
-    if (this.#editors.size === 0 && !this.#contentChanged) return;
-    const report = { editors: [...this.#editors], linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null };
-    this.#editors.clear();
-    this.#contentChanged = false;
-    try {
-      await this.deps.activity.report(this.documentId, report);
-    } catch (error) {
-      // Metadata only: the content itself is stored already.
-      this.deps.logger.error('could not record document activity', { documentId: this.documentId, error });
     }
   }
 
@@ -302,7 +273,7 @@ export class DocumentSession {
   /** Waits for in-flight updates, compacts, and frees the document. */
   async close(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
-    await this.#reportActivity();
+    await this.#activity.flush();
     await this.#compaction;
     await this.compact();
     this.#subscription.unsubscribe();

@@ -91,13 +91,16 @@ export async function getDocument(deps: ServiceDeps, actor: Actor, documentId: s
  * A new document of a kind, starting from that kind's template in the
  * document's language. The template is stored as the document's first
  * update before anyone can open it, so it is there exactly once however
- * many people open the new document at the same moment.
+ * many people open the new document at the same moment. `content`, when
+ * the server writes the first words itself (a promotion, the demo),
+ * replaces the bare template.
  */
 export async function createDocument(
   deps: ServiceDeps,
   actor: Actor,
   projectId: string,
-  input: z.output<typeof createDocumentInputSchema> & { content?: Uint8Array },
+  input: z.output<typeof createDocumentInputSchema>,
+  content?: Uint8Array,
 ): Promise<DocumentSummary> {
   await authorize(deps, actor, projectId, 'document.create');
   const now = deps.clock();
@@ -112,8 +115,14 @@ export async function createDocument(
     created_at: now,
     updated_at: now,
   });
-  const content = input.content ?? templateUpdate(kind, language);
-  if (content) await deps.documentStore.append(row.id, content);
+  const first = content ?? templateUpdate(kind, language);
+  try {
+    if (first) await deps.documentStore.append(row.id, first);
+  } catch (error) {
+    // A document without its template would open blank: it goes, and the creator may try again.
+    await repo.deleteDocument(deps.db, row.id);
+    throw error;
+  }
   return summarizeOne(deps, { ...row, project_id: projectId });
 }
 

@@ -4,7 +4,9 @@ import { NODE_DOCUMENT_LINK, YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { readTrialEntry, type TrialEntry } from '../../shared/knowledge/trial-log';
 import { badRequest, notFound } from '../errors';
 import { insertLink } from '../storage/documents-repository';
+import { docFromStored } from '../storage/stored-doc';
 import type { Actor, ServiceDeps } from './context';
+import { authorize } from './access';
 import { authorizeDocument, createDocument } from './documents';
 import { fillSections, templateDoc } from './template-content';
 
@@ -17,20 +19,22 @@ import { fillSections, templateDoc } from './template-content';
  */
 export async function promoteTrialEntry(deps: ServiceDeps, actor: Actor, logId: string, entryId: string): Promise<DocumentSummary> {
   const { row: log } = await authorizeDocument(deps, actor, logId, 'document.read');
+  await authorize(deps, actor, log.project_id, 'document.create');
   if (log.kind !== 'trial_log') throw badRequest('Only entries of a trial-and-error log can be promoted');
-  // Storage holds every accepted update (they are stored before anyone sees them): it is never behind.
-  const stored = await deps.documentStore.load(logId);
-  const doc = new Y.Doc();
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  // Every update the server accepted is stored before anyone sees it: once the appends
+  // still in the current batch are committed, storage is never behind what the promoter saw.
+  await deps.documentStore.flush();
+  const doc = docFromStored(await deps.documentStore.load(logId), () => {});
   const entry = readTrialEntry(doc, entryId);
   if (!entry) throw notFound('Trial-and-error entry');
 
-  const record = await createDocument(deps, actor, log.project_id, {
-    kind: 'lessons',
-    language: log.language,
-    title: titleFrom(entry) || log.title,
-    content: recordContent(entry, log.language, { id: logId, title: log.title }),
-  });
+  const record = await createDocument(
+    deps,
+    actor,
+    log.project_id,
+    { kind: 'lessons', language: log.language, title: titleFrom(entry) || log.title },
+    recordContent(entry, log.language, { id: logId, title: log.title }),
+  );
   await insertLink(deps.db, { source_id: record.id, target_id: logId, kind: 'promotion', entry_id: entryId });
   return record;
 }

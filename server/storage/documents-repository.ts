@@ -20,6 +20,10 @@ export async function insertDocument(db: Db, row: NewDocumentRow): Promise<Docum
   return db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+export async function deleteDocument(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('documents').where('id', '=', id).execute();
+}
+
 export function updateDocument(
   db: Db,
   id: string,
@@ -95,6 +99,9 @@ export async function recordContributors(db: Db, documentId: string, userIds: st
     .execute();
 }
 
+/** Links kept per document: far more than a text needs, and under SQLite's limit of bound values. */
+export const MAX_MENTIONS = 500;
+
 /**
  * Replaces the documents `sourceId`'s text links to, keeping only documents
  * of the same project: a link must not reveal a document to people who
@@ -103,7 +110,7 @@ export async function recordContributors(db: Db, documentId: string, userIds: st
 export async function replaceMentions(db: Db, sourceId: string, targetIds: string[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('document_links').where('source_id', '=', sourceId).where('kind', '=', 'mention').execute();
-    const targets = [...new Set(targetIds)].filter((id) => id !== sourceId);
+    const targets = [...new Set(targetIds)].filter((id) => id !== sourceId).slice(0, MAX_MENTIONS);
     if (targets.length === 0) return;
     const sameProject = await trx
       .selectFrom('documents as t')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Knowledge documents: a kind and a status on every document, the history of
@@ -15,6 +15,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ] as const) {
     await db.schema.alterTable('documents').addColumn(column, 'text', (c) => c.notNull().defaultTo(fallback)).execute();
   }
+  // Documents written before are in their project's language, as far as anyone can tell: its first owner's.
+  await sql`
+    UPDATE documents SET language = COALESCE(
+      (SELECT u.language FROM project_members m JOIN users u ON u.id = m.user_id
+        WHERE m.project_id = documents.project_id AND m.role = 'owner' ORDER BY m.created_at LIMIT 1),
+      'en')
+  `.execute(db);
   await db.schema.alterTable('documents').addColumn('status_changed_by', 'text').execute();
   await db.schema.alterTable('documents').addColumn('status_changed_at', 'integer').execute();
 
