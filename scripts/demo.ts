@@ -23,6 +23,7 @@ async function main(): Promise<number> {
   const storage = await openServices(config);
   try {
     const demo = await createDemoProgramme(storage.services);
+    const owner = demo.logins.find((login) => login.role === 'owner')!;
     // The server must open the same folder: repeat DATA_DIR when it was not the default.
     const dataDir = process.env.DATA_DIR?.trim();
     const start = dataDir ? `DATA_DIR=${/\s/.test(dataDir) ? `'${dataDir}'` : dataDir} npm start` : 'npm start';
@@ -32,7 +33,9 @@ async function main(): Promise<number> {
         '',
         loginTable(demo),
         '',
-        `Password for every account: ${demo.password}`,
+        `Password of ${owner.name}, the owner, who administers the instance: ${demo.passwords.owner}`,
+        `Password of every other account: ${demo.passwords.others}`,
+        'To let people try a role, hand out the second one: it does not open the administrator account.',
         '',
         `Now run \`${start}\`, then open http://localhost:${config.port} and log in as anyone above`,
         '(a private window or another browser lets you be two people at once).',

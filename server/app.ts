@@ -10,9 +10,11 @@ import type { Config } from './config';
 import { AppError } from './errors';
 import type { Logger } from './logger';
 import { authRoutes } from './routes/auth';
+import { annotationRoutes } from './routes/annotations';
 import { documentRoutes } from './routes/documents';
 import type { AppEnv } from './routes/env';
 import { instanceRoutes } from './routes/instance';
+import { notificationRoutes } from './routes/notifications';
 import { invitationRoutes } from './routes/invitations';
 import { organisationRoutes } from './routes/organisations';
 import { projectRoutes } from './routes/projects';
@@ -67,6 +69,8 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   api.route('/projects', projectRoutes(deps.services));
   api.route('/invitations', invitationRoutes(deps.services));
   api.route('/documents', documentRoutes(deps.services));
+  api.route('/documents', annotationRoutes(deps.services));
+  api.route('/notifications', notificationRoutes(deps.services));
   api.route('/instance', instanceRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -12,6 +12,7 @@ import type { ServiceDeps } from './services/context';
 import { documentActivityRecorder } from './services/document-activity';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
+import { createRoomStore } from './storage/room-store';
 import { SqliteDocumentStore } from './storage/sqlite-document-store';
 import { openSqliteDatabase } from './storage/sqlite';
 
@@ -36,48 +37,52 @@ export interface ServerOverrides {
 
 export interface OpenedServices {
   services: ServiceDeps;
-  store: SqliteDocumentStore;
-  /** Flushes the document store and closes the database. */
+  /** Every collaboration room, loaded while someone has it open or the server writes to it. */
+  registry: DocumentRegistry;
+  /** Unloads every room, flushes storage and closes the database. */
   close(): Promise<void>;
 }
 
 /** Opens the database in the data folder (migrating it) and builds the services over it, for the server and scripts alike. */
 export async function openServices(
   config: Config,
-  overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits'> = {},
+  overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits' | 'logger' | 'fanOut'> = {},
 ): Promise<OpenedServices> {
-  const db = await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
-  const store = new SqliteDocumentStore(db);
-  const clock = overrides.clock ?? Date.now;
-  const services: ServiceDeps = {
-    db,
-    documentStore: store,
-    clock,
-    events: new AccessEvents(),
-    throttle: new LoginThrottle(overrides.throttleLimits ?? DEFAULT_THROTTLE_LIMITS, clock),
-    sessionTtlMs: config.sessionTtlMs,
-  };
-  const close = async () => {
-    await store.flush();
-    await db.destroy();
-  };
-  return { services, store, close };
-}
-
-/** Opens storage and starts HTTP and websockets on one port. */
-export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const storage = await openServices(config, overrides);
-  const { services, store } = storage;
-  const { clock } = services;
+  const db = await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const store = createRoomStore({ content: new SqliteDocumentStore(db), discussion: new SqliteDocumentStore(db, 'discussion') });
+  const clock = overrides.clock ?? Date.now;
   const registry = new DocumentRegistry(
-    { store, fanOut: overrides.fanOut ?? createInProcessFanOut(), logger, activity: documentActivityRecorder(services) },
+    { store, fanOut: overrides.fanOut ?? createInProcessFanOut(), logger, activity: documentActivityRecorder({ db, clock }) },
     {
       maxDocumentBytes: config.maxDocumentBytes,
       compactAfterUpdates: config.compactAfterUpdates,
       unloadGraceMs: config.unloadGraceMs,
     },
   );
+  const services: ServiceDeps = {
+    db,
+    documentStore: store,
+    rooms: registry,
+    clock,
+    events: new AccessEvents(),
+    throttle: new LoginThrottle(overrides.throttleLimits ?? DEFAULT_THROTTLE_LIMITS, clock),
+    sessionTtlMs: config.sessionTtlMs,
+  };
+  const close = async () => {
+    await registry.unloadAll();
+    await store.flush();
+    await db.destroy();
+  };
+  return { services, registry, close };
+}
+
+/** Opens storage and starts HTTP and websockets on one port. */
+export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const storage = await openServices(config, { ...overrides, logger });
+  const { services, registry } = storage;
+  const { clock } = services;
   const collab = new CollabServer(
     {
       registry,
@@ -110,7 +115,6 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     closing ??= (async () => {
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       await collab.close();
-      await registry.unloadAll();
       await storage.close();
       // Idle keep-alive sockets would hold `close` open; nothing is in flight any more.
       http.closeAllConnections();

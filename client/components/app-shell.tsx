@@ -5,6 +5,7 @@ import { authPath, redirectFor, routeAccess } from '../lib/route-access';
 import { useApp } from '../stores/app-context';
 import { ColorDot } from './color-dot';
 import { ErrorNotice, LoadingLine } from './error-notice';
+import { InboxBell } from './inbox-bell';
 import { LanguageSelect } from './language-select';
 
 /**
@@ -59,15 +60,18 @@ export function AppShell(props: RouteSectionProps) {
             }
           >
             {(me) => (
-              <A
-                href="/profile"
-                class="header-button profile-link"
-                data-testid="profile-link"
-                title={locale.t('nav.profile', { name: me().name })}
-              >
-                <ColorDot color={identityOf(me()).color} />
-                <span class="profile-link-name">{me().name}</span>
-              </A>
+              <>
+                <InboxBell />
+                <A
+                  href="/profile"
+                  class="header-button profile-link"
+                  data-testid="profile-link"
+                  title={locale.t('nav.profile', { name: me().name })}
+                >
+                  <ColorDot color={identityOf(me()).color} />
+                  <span class="profile-link-name">{me().name}</span>
+                </A>
+              </>
             )}
           </Show>
           <LanguageSelect />

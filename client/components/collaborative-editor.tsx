@@ -1,10 +1,11 @@
 import { useNavigate } from '@solidjs/router';
 import type { Editor } from '@tiptap/core';
 import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
+import { refreshAnnotationHighlights, type AnnotationHighlightsOptions } from '../editor/annotation-highlights';
 import { createCollaborativeEditor, redrawEditor } from '../editor/create-editor';
-import { documentPath } from '../editor/document-link';
 import type { LinkCandidate } from '../editor/link-suggestions';
 import type { Identity } from '../lib/identity';
+import { documentPath } from '../lib/paths';
 import { useApp } from '../stores/app-context';
 import type { DocumentSession } from '../stores/document-session';
 import { Toolbar } from './toolbar';
@@ -14,6 +15,8 @@ import { Toolbar } from './toolbar';
  * read, selected and copied but not changed, and the formatting buttons go.
  * `searchDocuments` feeds the list `[[` opens (none without it); `titleOf`
  * names the linked documents, reactively (their label when made, without it).
+ * `annotations` highlights the discussion's threads, following its
+ * accessors; `onReady` hands the editor to what works beside it.
  */
 export function CollaborativeEditor(props: {
   session: DocumentSession;
@@ -21,6 +24,8 @@ export function CollaborativeEditor(props: {
   editable: boolean;
   searchDocuments?: (query: string) => Promise<LinkCandidate[]>;
   titleOf?: (documentId: string) => string | undefined;
+  annotations?: AnnotationHighlightsOptions;
+  onReady?: (editor: Editor) => void;
 }) {
   const { locale } = useApp();
   const navigate = useNavigate();
@@ -43,10 +48,22 @@ export function CollaborativeEditor(props: {
       searchDocuments: (query) => props.searchDocuments?.(query) ?? Promise.resolve([]),
       titleOf: (documentId) => props.titleOf?.(documentId),
       onOpenDocument: (documentId) => navigate(documentPath(documentId)),
+      annotations: untrack(() => props.annotations),
     });
     instance.on('transaction', () => setRevision((count) => count + 1));
     setEditor(instance);
+    untrack(() => props.onReady?.(instance));
     onCleanup(() => instance.destroy());
+  });
+
+  createEffect(() => {
+    const instance = editor();
+    const annotations = props.annotations;
+    if (!instance || !annotations) return;
+    annotations.threads();
+    annotations.focused();
+    annotations.draft();
+    refreshAnnotationHighlights(instance);
   });
 
   createEffect(() => {

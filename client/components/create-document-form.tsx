@@ -1,7 +1,8 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { documentKindSchema, TITLE_MAX_LENGTH, type CreateDocumentInput, type DocumentSummary } from '../../shared/api';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/knowledge/kinds';
+import { documentPath } from '../lib/paths';
 import { createAction, type Action } from '../stores/action';
 import { useApp } from '../stores/app-context';
 import type { DocumentsStore } from '../stores/documents';
@@ -13,7 +14,7 @@ export function useCreateDocument(store: DocumentsStore): Action<[Omit<CreateDoc
   const navigate = useNavigate();
   return createAction(async (input: Omit<CreateDocumentInput, 'language'>) => {
     const created = await store.create({ ...input, language: locale.locale() });
-    navigate(`/d/${encodeURIComponent(created.id)}`);
+    navigate(documentPath(created.id));
     return created;
   });
 }
@@ -22,8 +23,17 @@ export function useCreateDocument(store: DocumentsStore): Action<[Omit<CreateDoc
 export function CreateDocumentForm(props: { store: DocumentsStore; kind?: DocumentKind | null }) {
   const { locale } = useApp();
   const create = useCreateDocument(props.store);
-  // The kind being browsed is the likeliest one wanted.
+  // The kind being browsed is the likeliest one wanted; browsing all kinds again keeps the one chosen.
   const [kind, setKind] = createSignal<DocumentKind>(props.kind ?? 'capitalisation');
+  createEffect(
+    on(
+      () => props.kind,
+      (browsed) => {
+        if (browsed) setKind(browsed);
+      },
+      { defer: true },
+    ),
+  );
   let titleInput!: HTMLInputElement;
 
   return (

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { ContributorOrganisation, DocumentSummary } from '../../shared/api';
 import { LOCALE_NAMES } from '../i18n/translate';
+import { documentPath } from '../lib/paths';
 import { useApp } from '../stores/app-context';
 import { ColorDot } from './color-dot';
 import { DocumentStatusBadge, KindIcon } from './document-kind';
@@ -28,7 +29,7 @@ function DocumentRow(props: { document: DocumentSummary }) {
       <div class="kb-row-head">
         <KindIcon kind={props.document.kind} />
         <A
-          href={`/d/${encodeURIComponent(props.document.id)}`}
+          href={documentPath(props.document.id)}
           class="kb-row-title stretched-link"
           classList={{ untitled: props.document.title === '' }}
           data-testid="document-link"

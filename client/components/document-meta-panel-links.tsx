@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { LinkedDocument } from '../../shared/api';
+import { documentPath } from '../lib/paths';
 import { useApp } from '../stores/app-context';
 import type { DocumentMetaStore } from '../stores/document-meta';
 import { DocumentStatusBadge, KindIcon } from './document-kind';
@@ -74,7 +75,7 @@ function LinkList(props: {
             {(linked) => (
               <li class="doc-link-item" data-kind={linked.kind} data-status={linked.status}>
                 <KindIcon kind={linked.kind} />
-                <A href={`/d/${encodeURIComponent(linked.id)}`} class="doc-link-title" classList={{ untitled: linked.title === '' }}>
+                <A href={documentPath(linked.id)} class="doc-link-title" classList={{ untitled: linked.title === '' }}>
                   {linked.title || locale.t('document.untitled')}
                   <span class="visually-hidden"> ({locale.t(`knowledge.kind.${linked.kind}`)})</span>
                 </A>

@@ -1,11 +1,18 @@
 import { A, useLocation } from '@solidjs/router';
-import { createEffect, Match, on, onCleanup, Show, Switch, type Accessor } from 'solid-js';
+import type { Editor } from '@tiptap/core';
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch, type Accessor } from 'solid-js';
+import type { AnnotationPermissions } from '../lib/annotation-permissions';
+import { isApiError } from '../lib/api';
 import type { Identity } from '../lib/identity';
 import { authPath } from '../lib/route-access';
+import { createAnnotationView } from '../stores/annotation-view';
 import { useApp } from '../stores/app-context';
+import { createDiscussionOutboxStore } from '../stores/discussion-outbox';
+import { createDiscussionSession } from '../stores/discussion-session';
 import { createDocumentMetaStore } from '../stores/document-meta';
 import { createDocumentSession } from '../stores/document-session';
 import { createProjectTitles } from '../stores/project-titles';
+import { AnnotationsLayer } from './annotations-layer';
 import { Breadcrumbs } from './breadcrumbs';
 import { CollaborativeEditor } from './collaborative-editor';
 import { ConnectionBadge } from './connection-badge';
@@ -23,7 +30,8 @@ import { roleName } from '../i18n/roles';
  * without waiting for the server. Whether it may be changed is the role the
  * server gives (GET /documents/:id), asked again whenever the server refuses
  * a change or the tab comes back into view, since a facilitator may have
- * changed it meanwhile.
+ * changed it meanwhile. The discussion of the text comes in a Y.Doc of its
+ * own, read here and changed through the API.
  */
 export function DocumentWorkspace(props: { documentId: string; identity: Accessor<Identity> }) {
   const { api, session, locale } = useApp();
@@ -48,6 +56,29 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
   };
   const notFound = () => stoppedBy() === 'not_found' || (meta.notFound() && stoppedBy() !== 'forbidden');
 
+  const discussion = createDiscussionSession(props.documentId);
+  // A commenter made a viewer hears of it here first: the content socket only speaks up for editors.
+  const outbox = createDiscussionOutboxStore(api, props.documentId, discussion, (error) => {
+    if (isApiError(error, 'forbidden')) meta.reload();
+  });
+  const annotationView = createAnnotationView();
+  const highlights = annotationView.highlights(discussion.threads);
+  const [editor, setEditor] = createSignal<Editor>();
+  const permissions: AnnotationPermissions = {
+    get me() {
+      return props.identity().userId;
+    },
+    get canComment() {
+      return meta.can('document.comment');
+    },
+    get canEdit() {
+      return canEdit();
+    },
+    get contentWritable() {
+      return writable();
+    },
+  };
+
   // Removed from the project: what this device kept of the document goes too.
   createEffect(
     on(stoppedBy, (reason) => {
@@ -55,6 +86,7 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
       // Said by the server already; asked again so the page agrees with it everywhere.
       meta.reload();
       void docSession.forgetLocalCopy();
+      void discussion.forgetLocalCopy();
     }),
   );
   const onVisible = () => {
@@ -133,13 +165,24 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
                 {locale.t('document.readOnly', { role: roleName(locale, meta.document()?.myRole ?? 'viewer').toLocaleLowerCase(locale.locale()) })}
               </p>
             </Show>
-            <CollaborativeEditor
-              session={docSession}
-              identity={props.identity}
-              editable={writable()}
-              searchDocuments={titles.search}
-              titleOf={titleOf}
-            />
+            <AnnotationsLayer
+              editor={editor()}
+              discussion={discussion}
+              outbox={outbox}
+              view={annotationView}
+              projectId={meta.document()?.projectId}
+              permissions={permissions}
+            >
+              <CollaborativeEditor
+                session={docSession}
+                identity={props.identity}
+                editable={writable()}
+                searchDocuments={titles.search}
+                titleOf={titleOf}
+                annotations={highlights}
+                onReady={setEditor}
+              />
+            </AnnotationsLayer>
             <Show when={meta.document()?.kind === 'trial_log'}>
               <TrialLog
                 ydoc={docSession.ydoc}

@@ -89,9 +89,16 @@ function DemoLogins(props: { demo: DemoResponse }) {
         {locale.t('demo.readyTitle')}
       </h1>
       <p>{locale.t('demo.readyIntro', { name: ownerName() })}</p>
+      {/* The administrator's password apart: handing out the other one to try a role never gives the instance away. */}
       <div class="first-run-password">
-        <span>{locale.t('demo.password')}</span> <code data-testid="demo-password">{props.demo.password}</code>
-        <p class="muted">{locale.t('demo.passwordOnce')}</p>
+        <p>
+          <span>{locale.t('demo.ownerPassword', { name: ownerName() })}</span>{' '}
+          <code data-testid="demo-owner-password">{props.demo.passwords.owner}</code>
+        </p>
+        <p>
+          <span>{locale.t('demo.othersPassword')}</span> <code data-testid="demo-password">{props.demo.passwords.others}</code>
+        </p>
+        <p class="muted">{locale.t('demo.passwordsOnce')}</p>
       </div>
       <div class="first-run-table">
         <table>

@@ -1,43 +1,27 @@
-import { createEffect, createMemo, createRenderEffect, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
+import { createMemo, createRenderEffect, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { TRIAL_OUTCOMES, type TrialOutcome } from '../../shared/knowledge/kinds';
 import {
   addTrialEntry,
-  isTrialDate,
   listTrialEntries,
   moveTrialEntry,
-  parseTrialOutcome,
   removeTrialEntry,
   restoreTrialEntry,
-  setTrialDate,
-  setTrialOutcome,
-  TRIAL_TEXT_FIELDS,
   trialEntries,
-  trialText,
-  trialTimeline,
   type TrialEntry,
-  type TrialTextField,
 } from '../../shared/knowledge/trial-log';
-import type { LocaleStore } from '../stores/locale';
-import { bindTextarea } from '../lib/y-textarea';
-import { createAction } from '../stores/action';
 import { useApp } from '../stores/app-context';
-import { ErrorNotice } from './error-notice';
-import { Field } from './field';
 import './knowledge.css';
+import { TrialEntryCard } from './trial-entry-card';
 import './trial-log.css';
+import { outcomeName } from './trial-outcome-badge';
+import { TrialTimeline } from './trial-timeline';
 
 /** Long enough to notice the notice and reach its button; focus inside it holds it open. */
 const UNDO_MS = 8000;
 
 type Filter = 'all' | TrialOutcome | 'unset';
 const FILTERS: readonly Filter[] = ['all', ...TRIAL_OUTCOMES, 'unset'];
-
-/** The two moves of an entry: their buttons and, with Alt, their keys. */
-const MOVES = [
-  { step: -1, key: 'ArrowUp', glyph: '↑', testId: 'trial-move-up', text: 'trialLog.moveUp', label: 'trialLog.moveUpLabel' },
-  { step: 1, key: 'ArrowDown', glyph: '↓', testId: 'trial-move-down', text: 'trialLog.moveDown', label: 'trialLog.moveDownLabel' },
-] as const;
 
 /**
  * The entries of a trial-and-error log, live from the document's Y.Doc: a
@@ -202,7 +186,7 @@ export function TrialLog(props: { ydoc: Y.Doc; editable: boolean; onPromote?: (e
                   <Show when={byId().get(id)}>
                     {(entry) => (
                       <li>
-                        <TrialCard
+                        <TrialEntryCard
                           ydoc={props.ydoc}
                           entry={entry()}
                           number={numberOf(id)}
@@ -246,277 +230,9 @@ export function TrialLog(props: { ydoc: Y.Doc; editable: boolean; onPromote?: (e
   );
 }
 
-function TrialCard(props: {
-  ydoc: Y.Doc;
-  entry: TrialEntry;
-  number: number;
-  editable: boolean;
-  first: boolean;
-  last: boolean;
-  onMove(step: -1 | 1): void;
-  onRemove(): void;
-  onPromote: ((entryId: string) => Promise<void>) | undefined;
-}) {
-  const { locale } = useApp();
-  const [promoted, setPromoted] = createSignal(false);
-  const promote = createAction(async (onPromote: (entryId: string) => Promise<void>) => {
-    setPromoted(false);
-    await onPromote(props.entry.id);
-    setPromoted(true);
-  });
-  const idOf = (part: string) => `trial-${props.entry.id}-${part}`;
-  const written = () => TRIAL_TEXT_FIELDS.filter((field) => props.entry[field].trim() !== '');
-
-  return (
-    <article
-      class="trial-entry"
-      data-testid="trial-entry"
-      data-entry-id={props.entry.id}
-      data-outcome={props.entry.outcome || 'unset'}
-      tabIndex={-1}
-      aria-labelledby={idOf('title')}
-      onKeyDown={(event) => {
-        const move = MOVES.find((candidate) => candidate.key === event.key);
-        if (!props.editable || !event.altKey || !move) return;
-        event.preventDefault();
-        props.onMove(move.step);
-      }}
-    >
-      <header class="trial-entry-head">
-        <h3 id={idOf('title')}>{locale.t('trialLog.entryTitle', { number: props.number })}</h3>
-        <Show when={!props.editable && props.entry.date}>
-          {(date) => <time datetime={date()}>{formatDay(locale, date(), 'medium')}</time>}
-        </Show>
-        <OutcomeBadge outcome={props.entry.outcome} />
-      </header>
-
-      <Show
-        when={props.editable}
-        fallback={
-          <Show when={written().length > 0} fallback={<p class="muted">{locale.t('trialLog.nothingWritten')}</p>}>
-            <dl class="trial-texts">
-              <For each={written()}>
-                {(field) => (
-                  <>
-                    <dt>{locale.t(`trialLog.field.${field}`)}</dt>
-                    <dd>{props.entry[field]}</dd>
-                  </>
-                )}
-              </For>
-            </dl>
-          </Show>
-        }
-      >
-        <div class="form-row">
-          <Field id={idOf('date')} label={locale.t('trialLog.date')}>
-            {(control) => (
-              <input
-                {...control}
-                data-testid="trial-date"
-                type="date"
-                class="text-input"
-                value={props.entry.date}
-                onChange={(event) => {
-                  const date = event.currentTarget.value;
-                  if (date === '' || isTrialDate(date)) setTrialDate(props.ydoc, props.entry.id, date);
-                  else event.currentTarget.value = props.entry.date;
-                }}
-              />
-            )}
-          </Field>
-          <Field id={idOf('outcome')} label={locale.t('trialLog.outcome')}>
-            {(control) => (
-              <select
-                {...control}
-                data-testid="trial-outcome"
-                class="text-input"
-                onChange={(event) => setTrialOutcome(props.ydoc, props.entry.id, parseTrialOutcome(event.currentTarget.value))}
-              >
-                <For each={['', ...TRIAL_OUTCOMES] as const}>
-                  {(outcome) => (
-                    <option value={outcome} selected={outcome === props.entry.outcome}>
-                      {outcomeName(locale, outcome)}
-                    </option>
-                  )}
-                </For>
-              </select>
-            )}
-          </Field>
-        </div>
-        <For each={TRIAL_TEXT_FIELDS}>
-          {(field) => <TrialTextInput ydoc={props.ydoc} entry={props.entry} field={field} id={idOf(field)} />}
-        </For>
-      </Show>
-
-      <Show when={props.editable || props.onPromote}>
-        <div class="trial-entry-actions" role="group" aria-label={locale.t('trialLog.entryActions', { number: props.number })}>
-          <Show when={props.editable}>
-            <For each={MOVES}>
-              {(move) => (
-                <button
-                  type="button"
-                  class="button subtle"
-                  data-testid={move.testId}
-                  aria-label={locale.t(move.label, { number: props.number })}
-                  aria-keyshortcuts={`Alt+${move.key}`}
-                  disabled={move.step < 0 ? props.first : props.last}
-                  onClick={() => props.onMove(move.step)}
-                >
-                  {move.glyph} {locale.t(move.text)}
-                </button>
-              )}
-            </For>
-            <button
-              type="button"
-              class="button subtle"
-              data-testid="trial-remove"
-              aria-label={locale.t('trialLog.removeLabel', { number: props.number })}
-              onClick={() => props.onRemove()}
-            >
-              {locale.t('trialLog.remove')}
-            </button>
-          </Show>
-          <Show when={props.onPromote}>
-            {(onPromote) => (
-              <button
-                type="button"
-                class="button trial-promote"
-                data-testid="trial-promote"
-                disabled={promote.pending()}
-                onClick={() => void promote.run(onPromote())}
-              >
-                {promote.pending() ? locale.t('trialLog.promoting') : locale.t('trialLog.promote')}
-              </button>
-            )}
-          </Show>
-        </div>
-      </Show>
-      <Show when={promoted()}>
-        <p class="saved-note" role="status" data-testid="trial-promoted">
-          {locale.t('trialLog.promoted')}
-        </p>
-      </Show>
-      <Show when={promote.error()}>
-        {(error) => <ErrorNotice error={error()} message="trialLog.promoteError" testId="trial-promote-error" />}
-      </Show>
-    </article>
-  );
-}
-
-/**
- * One text field of an entry, bound to its Y.Text. The binding follows the
- * Y.Text itself: if the entry's map is replaced (an undone removal coming
- * from elsewhere), the field binds to the new one.
- */
-function TrialTextInput(props: { ydoc: Y.Doc; entry: TrialEntry; field: TrialTextField; id: string }) {
-  const { locale } = useApp();
-  let textarea!: HTMLTextAreaElement;
-  // Reading `props.entry` looks again at every change of the entry; the memo changes only with the Y.Text.
-  const text = createMemo(() => trialText(props.ydoc, props.entry.id, props.field));
-  createEffect(() => {
-    const current = text();
-    if (current) onCleanup(bindTextarea(textarea, current));
-  });
-  return (
-    <Field id={props.id} label={locale.t(`trialLog.field.${props.field}`)} hint={locale.t(`trialLog.hint.${props.field}`)}>
-      {(control) => (
-        <textarea
-          {...control}
-          ref={textarea}
-          data-testid={`trial-field-${props.field}`}
-          class="text-input textarea trial-textarea"
-          rows={props.field === 'participants' ? 1 : 2}
-          readOnly={!text()}
-        />
-      )}
-    </Field>
-  );
-}
-
-/**
- * The entries by date along a vertical line, month by month, each marked
- * with the colour of its outcome. Drawn by id, so that an item keeps the
- * focus while others type.
- */
-function TrialTimeline(props: { entries: readonly TrialEntry[]; onOpen(id: string): void }) {
-  const { locale } = useApp();
-  const months = createMemo(() => trialTimeline(props.entries));
-  const byId = createMemo(() => new Map(props.entries.map((entry) => [entry.id, entry])));
-  const idsIn = (month: string) => months().find((group) => group.month === month)?.entries.map((entry) => entry.id) ?? [];
-  return (
-    <ol class="trial-timeline" data-testid="trial-timeline">
-      <For each={months().map((group) => group.month)}>
-        {(month) => (
-          <li class="trial-month">
-            <h3 class="trial-month-title">{month ? formatMonth(locale, month) : locale.t('trialLog.noDate')}</h3>
-            <ol class="trial-month-entries">
-              <For each={idsIn(month)}>
-                {(id) => (
-                  <Show when={byId().get(id)}>
-                    {(entry) => (
-                      <li class="trial-timeline-item" data-testid="trial-timeline-item" data-outcome={entry().outcome || 'unset'}>
-                        <span class="trial-marker" aria-hidden="true" />
-                        <div class="trial-timeline-meta">
-                          <Show when={entry().date}>
-                            {(date) => <time datetime={date()}>{formatDay(locale, date(), 'short')}</time>}
-                          </Show>
-                          <OutcomeBadge outcome={entry().outcome} />
-                        </div>
-                        <p class="trial-timeline-title">{entry().tried.trim() || locale.t('trialLog.untitled')}</p>
-                        <Show when={entry().learned.trim()}>
-                          {(learned) => (
-                            <p class="trial-timeline-learned">
-                              <span class="trial-timeline-label">{locale.t('trialLog.field.learned')}</span> {learned()}
-                            </p>
-                          )}
-                        </Show>
-                        <button type="button" class="button subtle" onClick={() => props.onOpen(id)}>
-                          {locale.t('trialLog.openInList')}
-                        </button>
-                      </li>
-                    )}
-                  </Show>
-                )}
-              </For>
-            </ol>
-          </li>
-        )}
-      </For>
-    </ol>
-  );
-}
-
-function OutcomeBadge(props: { outcome: TrialOutcome | '' }) {
-  const { locale } = useApp();
-  return (
-    <span class="trial-outcome-badge" data-outcome={props.outcome || 'unset'}>
-      <span class="trial-dot" aria-hidden="true" />
-      {outcomeName(locale, props.outcome)}
-    </span>
-  );
-}
-
 function matches(entry: TrialEntry, filter: Filter): boolean {
   if (filter === 'all') return true;
   return entry.outcome === (filter === 'unset' ? '' : filter);
-}
-
-function outcomeName(locale: Pick<LocaleStore, 't'>, outcome: TrialOutcome | ''): string {
-  return locale.t(`trialLog.outcome.${outcome || 'unset'}`);
-}
-
-/** "12 March 2024" ('medium') or "12 Mar" ('short'), for a 'YYYY-MM-DD' day (read in UTC, so no time zone shifts it). */
-function formatDay(locale: Pick<LocaleStore, 'locale'>, date: string, style: 'medium' | 'short'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'medium' ? { dateStyle: 'medium', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale.locale(), options).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** "March 2024", for a 'YYYY-MM' month. */
-function formatMonth(locale: Pick<LocaleStore, 'locale'>, month: string): string {
-  return new Intl.DateTimeFormat(locale.locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
 }
 
 /** Today on this device, as 'YYYY-MM-DD'. */

@@ -7,9 +7,9 @@ import * as Y from 'yjs';
 import { DOCUMENT_KINDS, NODE_DOCUMENT_LINK, TEMPLATE_SECTIONS, YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { LANGUAGES } from '../../shared/roles';
 import { SECTION_HEADING_LEVEL, templateUpdate } from '../../shared/knowledge/template';
-import { sectionGuidance, sectionText } from '../../shared/knowledge/template-text';
+import { sectionText } from '../../shared/knowledge/template-text';
 import { contentExtensions } from './content-extensions';
-import { guidanceDecorations, guidedParagraphs } from './section-guidance';
+import { guidanceDecorations, guidedParagraphs, sectionGuidance } from './section-guidance';
 
 // The editor's own schema, and the Yjs binding the Collaboration extension uses: no DOM needed.
 const schema = getSchema(contentExtensions());

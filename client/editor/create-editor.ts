@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { Locale } from '../i18n/translate';
 import { textColorOn } from '../lib/color';
 import { parseIdentity, type Identity } from '../lib/identity';
+import { AnnotationHighlights, type AnnotationHighlightsOptions } from './annotation-highlights';
 import { contentExtensions } from './content-extensions';
 import './editor-extensions.css';
 import type { LinkCandidate } from './link-suggestions';
@@ -31,6 +32,8 @@ export interface CollaborativeEditorOptions {
   titleOf: (documentId: string) => string | undefined;
   /** Opens a linked document in the app (the router's navigate); without it, links load the page. */
   onOpenDocument?: (documentId: string) => void;
+  /** The discussion's threads, highlighted on their words; none without it. */
+  annotations?: AnnotationHighlightsOptions;
 }
 
 /**
@@ -53,6 +56,7 @@ export function createCollaborativeEditor(options: CollaborativeEditorOptions): 
       // The generic hint, for an empty document; the sections of a template have their own guidance.
       Placeholder.configure({ placeholder: () => options.placeholder() }),
       SectionGuidance.configure({ language: options.language }),
+      ...(options.annotations ? [AnnotationHighlights.configure(options.annotations)] : []),
     ],
     editable: options.editable,
     editorProps: {

@@ -3,6 +3,7 @@ import { NodeSelection } from '@tiptap/pm/state';
 import { createRenderEffect, createRoot, createSignal } from 'solid-js';
 import { NODE_DOCUMENT_LINK } from '../../shared/knowledge/kinds';
 import { translate, type Locale } from '../i18n/translate';
+import { documentPath } from '../lib/paths';
 import { linkSuggestionsPlugin, type LinkCandidate } from './link-suggestions';
 
 export interface DocumentLinkOptions {
@@ -17,11 +18,6 @@ export interface DocumentLinkOptions {
   language: () => Locale;
   /** Opens the linked document inside the app; without it, the link is an ordinary link. */
   onOpenDocument: ((documentId: string) => void) | undefined;
-}
-
-/** Where the app shows a document (the `/d/:id` route). */
-export function documentPath(documentId: string): string {
-  return `/d/${encodeURIComponent(documentId)}`;
 }
 
 /**

@@ -240,6 +240,7 @@ class LinkSuggestionsPopup {
     const option = document.createElement('li');
     option.id = this.#optionId(index);
     option.setAttribute('role', 'option');
+    option.className = 'suggestion-option';
     const title = document.createElement('span');
     title.className = 'link-suggestions-title';
     title.textContent = candidate.title || translate(language, 'document.untitled');

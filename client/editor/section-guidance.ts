@@ -2,13 +2,27 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { NODE_SECTION_HEADING } from '../../shared/knowledge/kinds';
-import { sectionGuidance } from '../../shared/knowledge/template-text';
-import type { Locale } from '../i18n/translate';
+import { DOCUMENT_KINDS, NODE_SECTION_HEADING, TEMPLATE_SECTIONS, type TemplateSection } from '../../shared/knowledge/kinds';
+import { translate, type Locale } from '../i18n/translate';
 
 export interface SectionGuidanceOptions {
   /** The interface language, read on every transaction: the guidance follows it, whatever the document's language. */
   language: () => Locale;
+}
+
+const SECTION_IDS: ReadonlySet<string> = new Set(DOCUMENT_KINDS.flatMap((kind): readonly string[] => TEMPLATE_SECTIONS[kind]));
+
+function isTemplateSection(id: string): id is TemplateSection {
+  return SECTION_IDS.has(id);
+}
+
+/**
+ * The guidance of a section, found by its id alone, as a heading in the
+ * editor carries it (ids are unique across kinds); undefined for an id no
+ * template has (pasted from elsewhere, or from a newer version).
+ */
+export function sectionGuidance(section: string, language: Locale): string | undefined {
+  return isTemplateSection(section) ? translate(language, `editor.guidance.${section}`) : undefined;
 }
 
 /** An empty paragraph right after a section heading: where that section's guidance shows. */

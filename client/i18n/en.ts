@@ -1,4 +1,6 @@
+import { annotationsEn } from './annotations/en';
 import { demoEn } from './demo/en';
+import { inboxEn } from './inbox/en';
 import { editorEn } from './editor/en';
 import { knowledgeEn } from './knowledge/en';
 import { trialLogEn } from './trial-log/en';
@@ -324,6 +326,8 @@ export const en = {
   ...trialLogEn,
   ...editorEn,
   ...demoEn,
+  ...annotationsEn,
+  ...inboxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

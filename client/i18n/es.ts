@@ -1,5 +1,7 @@
 import type { Messages } from './en';
+import { annotationsEs } from './annotations/es';
 import { demoEs } from './demo/es';
+import { inboxEs } from './inbox/es';
 import { editorEs } from './editor/es';
 import { knowledgeEs } from './knowledge/es';
 import { trialLogEs } from './trial-log/es';
@@ -320,4 +322,6 @@ export const es: Messages = {
   ...trialLogEs,
   ...editorEs,
   ...demoEs,
+  ...annotationsEs,
+  ...inboxEs,
 };

@@ -42,3 +42,15 @@ export function formatPastTime(date: Date, now: Date, locale: Locale): Formatted
 export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
+
+/** "12 March 2024" ('medium') or "12 Mar" ('short'), for a 'YYYY-MM-DD' day (read in UTC, so no time zone shifts it). */
+export function formatDay(date: string, style: 'medium' | 'short', locale: Locale): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'medium' ? { dateStyle: 'medium', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** "March 2024", for a 'YYYY-MM' month. */
+export function formatMonth(month: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}

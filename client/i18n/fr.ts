@@ -1,5 +1,7 @@
 import type { Messages } from './en';
+import { annotationsFr } from './annotations/fr';
 import { demoFr } from './demo/fr';
+import { inboxFr } from './inbox/fr';
 import { editorFr } from './editor/fr';
 import { knowledgeFr } from './knowledge/fr';
 import { trialLogFr } from './trial-log/fr';
@@ -322,4 +324,6 @@ export const fr: Messages = {
   ...trialLogFr,
   ...editorFr,
   ...demoFr,
+  ...annotationsFr,
+  ...inboxFr,
 };

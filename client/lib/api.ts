@@ -2,6 +2,11 @@ import { z } from 'zod';
 import {
   changePasswordInputSchema,
   changeStatusInputSchema,
+  createThreadInputSchema,
+  editMessageInputSchema,
+  markReadInputSchema,
+  replyInputSchema,
+  threadStatusInputSchema,
   createDocumentInputSchema,
   createInvitationInputSchema,
   createOrganisationInputSchema,
@@ -16,6 +21,14 @@ import {
   type AcceptInvitationResponse,
   type ChangePasswordInput,
   type ChangeStatusInput,
+  type CreateThreadInput,
+  type EditMessageInput,
+  type MarkReadInput,
+  type MessageCreatedResponse,
+  type NotificationsResponse,
+  type ReplyInput,
+  type ThreadCreatedResponse,
+  type ThreadStatusInput,
   type CreatedInvitationResponse,
   type CreateDocumentInput,
   type CreateInvitationInput,
@@ -140,6 +153,15 @@ export interface ApiClient {
   documentLinks(id: string): Promise<DocumentLinksResponse>;
   /** Makes a lessons-learned record from a trial-and-error entry; the record links back to it. */
   promoteTrialEntry(documentId: string, entryId: string): Promise<DocumentSummary>;
+  /** Annotates the quoted words of a document; the thread reaches everyone through the document's discussion. */
+  createThread(documentId: string, input: CreateThreadInput): Promise<ThreadCreatedResponse>;
+  reply(documentId: string, threadId: string, input: ReplyInput): Promise<MessageCreatedResponse>;
+  /** One's own messages only. */
+  editMessage(documentId: string, threadId: string, messageId: string, input: EditMessageInput): Promise<void>;
+  deleteMessage(documentId: string, threadId: string, messageId: string): Promise<void>;
+  setThreadStatus(documentId: string, threadId: string, input: ThreadStatusInput): Promise<void>;
+  notifications(): Promise<NotificationsResponse>;
+  markNotificationsRead(input: MarkReadInput): Promise<void>;
 }
 
 /** `/segment/<id>/…`, each id encoded so no value can change the path. */
@@ -279,6 +301,30 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async promoteTrialEntry(documentId, entryId) {
       return (await send<OneDocument>('POST', path`/documents/${documentId}/trial-entries/${entryId}/promotion`, {})).document;
+    },
+    async createThread(documentId, input) {
+      return send<ThreadCreatedResponse>('POST', path`/documents/${documentId}/threads`, validInput(createThreadInputSchema, input));
+    },
+    async reply(documentId, threadId, input) {
+      const body = validInput(replyInputSchema, input);
+      return send<MessageCreatedResponse>('POST', path`/documents/${documentId}/threads/${threadId}/messages`, body);
+    },
+    async editMessage(documentId, threadId, messageId, input) {
+      const body = validInput(editMessageInputSchema, input);
+      await send('PATCH', path`/documents/${documentId}/threads/${threadId}/messages/${messageId}`, body);
+    },
+    async deleteMessage(documentId, threadId, messageId) {
+      await send('DELETE', path`/documents/${documentId}/threads/${threadId}/messages/${messageId}`);
+    },
+    async setThreadStatus(documentId, threadId, input) {
+      const body = validInput(threadStatusInputSchema, input);
+      await send('POST', path`/documents/${documentId}/threads/${threadId}/status`, body);
+    },
+    async notifications() {
+      return get<NotificationsResponse>('/notifications');
+    },
+    async markNotificationsRead(input) {
+      await send('POST', '/notifications/read', validInput(markReadInputSchema, input));
     },
   };
 }

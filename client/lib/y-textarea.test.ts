@@ -97,13 +97,25 @@ describe('mapPosition and mapSelection', () => {
 
 /**
  * Just enough of a <textarea> for the binding: a value whose assignment
- * sends the caret to the end, as a browser's does, a selection, and events.
+ * sends the caret to the end, as a browser's does, a selection, focus in
+ * its own document, and events.
  */
 class FakeTextarea extends EventTarget {
   selectionStart = 0;
   selectionEnd = 0;
   selectionDirection: 'forward' | 'backward' | 'none' = 'none';
+  readonly ownerDocument: { activeElement: unknown } = { activeElement: null };
+  /** How many times the selection was set. */
+  selectionsSet = 0;
   #value = '';
+
+  focus() {
+    this.ownerDocument.activeElement = this;
+  }
+
+  blur() {
+    this.ownerDocument.activeElement = null;
+  }
 
   get value(): string {
     return this.#value;
@@ -115,6 +127,7 @@ class FakeTextarea extends EventTarget {
   }
 
   setSelectionRange(start: number, end: number, direction: 'forward' | 'backward' | 'none' = 'none') {
+    this.selectionsSet++;
     this.selectionStart = start;
     this.selectionEnd = end;
     this.selectionDirection = direction;
@@ -134,6 +147,7 @@ function bound(initial = '') {
   const text = doc.getText('field');
   text.insert(0, initial);
   const control = new FakeTextarea();
+  control.focus();
   const unbind = bindTextarea(control as unknown as TextControl, text);
   const deltas: unknown[] = [];
   text.observe((event) => deltas.push(event.delta));
@@ -159,6 +173,15 @@ describe('bindTextarea', () => {
     text.delete(4, 5);
     expect(control.value).toBe('The is dry');
     expect([control.selectionStart, control.selectionEnd]).toEqual([7, 7]);
+  });
+
+  it('leaves the selection of a field the user is not in alone', () => {
+    const { text, control } = bound('soil is dry');
+    control.blur();
+    const before = control.selectionsSet;
+    text.insert(0, 'The ');
+    expect(control.value).toBe('The soil is dry');
+    expect(control.selectionsSet).toBe(before);
   });
 
   it('writes nothing during a composition and merges both sides when it ends', () => {

@@ -68,7 +68,10 @@ export function bindTextarea(control: TextControl, text: Y.Text): () => void {
   const show = (value: string, selection: TextSelection) => {
     shown = value;
     control.value = value;
-    control.setSelectionRange(selection.start, selection.end, selection.direction);
+    // Only where the user is: older iOS WebKit focuses and scrolls to a field whose selection is set.
+    if (control.ownerDocument.activeElement === control) {
+      control.setSelectionRange(selection.start, selection.end, selection.direction);
+    }
   };
 
   const onInput = (event: Event) => {

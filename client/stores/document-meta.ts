@@ -22,7 +22,12 @@ export interface DocumentMetaStore {
    * refuses it; resolves to whether it was saved.
    */
   rename(title: string): Promise<boolean>;
-  /** Shows the change (themes, tags, language, title) at once; puts the previous details back and rethrows if the server refuses it. */
+  /**
+   * Shows the change (themes, tags, language, title) at once. Each field
+   * goes back to the last value the server confirmed for it if its own
+   * latest save is refused, whatever became of the saves of other fields;
+   * the refusal is rethrown.
+   */
   update(input: UpdateDocumentInput): Promise<void>;
   /**
    * Moves the document's status. Not shown ahead of the server, which says
@@ -36,14 +41,34 @@ export interface DocumentMetaStore {
   reloadLinks(): void;
 }
 
+/** The fields a change can touch; each is saved, and rolled back, on its own. */
+const EDITABLE_FIELDS = ['title', 'themes', 'tags', 'language'] as const;
+type EditableField = (typeof EDITABLE_FIELDS)[number];
+type EditableValues = Partial<Pick<DocumentSummary, EditableField>>;
+
+/** The saves of one field that are not all answered yet. */
+interface FieldSaves {
+  /** The field's latest save, and whether its answer came. */
+  latest: number;
+  latestAnswered: boolean;
+  unanswered: number;
+  /** The value the server last confirmed for the field, and the save that did (0: the one shown when the saves began). */
+  confirmed: EditableValues;
+  confirmedBy: number;
+}
+
 /** The fields of `input` that were given, as they will read once saved. */
-function shownAfter(input: UpdateDocumentInput): Partial<DocumentSummary> {
-  const shown: Partial<DocumentSummary> = {};
+function shownAfter(input: UpdateDocumentInput): EditableValues {
+  const shown: EditableValues = {};
   if (input.title !== undefined) shown.title = input.title.trim();
   if (input.themes !== undefined) shown.themes = input.themes;
   if (input.tags !== undefined) shown.tags = input.tags;
   if (input.language !== undefined) shown.language = input.language;
   return shown;
+}
+
+function pick(values: EditableValues, field: EditableField): EditableValues {
+  return field in values ? { [field]: values[field] } : {};
 }
 
 /**
@@ -86,23 +111,60 @@ export function createDocumentMetaStore(api: ApiClient, documentId: string): Doc
   };
   reload();
 
-  // Changes may overlap (two tags added quickly): only the latest one's answer, or failure, decides what shows.
-  let latestUpdate = 0;
-  const update = async (input: UpdateDocumentInput) => {
-    const attempt = ++latestUpdate;
-    const shown = shownAfter(input);
-    const previous = document();
-    // Only the fields this change touched go back on failure: a status moved meanwhile stays moved.
-    const before = previous && Object.fromEntries(Object.keys(shown).map((key) => [key, previous[key as keyof DocumentSummary]]));
-    setDocument((current) => (current ? { ...current, ...shown } : current));
-    try {
-      const saved = await api.updateDocument(documentId, input);
-      // Merged, so my role and the project's title, which only the details carry, stay.
-      if (attempt === latestUpdate) setDocument((current) => (current ? { ...current, ...saved } : current));
-    } catch (error) {
-      if (attempt === latestUpdate && before) setDocument((current) => (current ? { ...current, ...before } : current));
-      throw error;
+  // Changes may overlap (two tags added quickly, a theme meanwhile): each field follows its own saves.
+  let saves = 0;
+  const pending = new Map<EditableField, FieldSaves>();
+  /** The save whose answer last gave the other details (status, contributors, time): an older one must not undo them. */
+  let mergedFrom = 0;
+
+  const answer = (attempt: number, fields: readonly EditableField[], saved: DocumentSummary | null) => {
+    let shown: EditableValues = {};
+    for (const field of fields) {
+      const fieldSaves = pending.get(field);
+      if (!fieldSaves) continue;
+      fieldSaves.unanswered--;
+      if (saved && attempt > fieldSaves.confirmedBy) {
+        fieldSaves.confirmed = pick(saved, field);
+        fieldSaves.confirmedBy = attempt;
+      }
+      if (attempt === fieldSaves.latest) fieldSaves.latestAnswered = true;
+      // Until its latest save is answered, a field shows what that save asked for.
+      if (fieldSaves.latestAnswered) shown = { ...shown, ...fieldSaves.confirmed };
+      if (fieldSaves.unanswered === 0) pending.delete(field);
     }
+    let others: Partial<DocumentSummary> = {};
+    if (saved && attempt > mergedFrom) {
+      mergedFrom = attempt;
+      const { title: _title, themes: _themes, tags: _tags, language: _language, ...rest } = saved;
+      others = rest;
+    }
+    // Merged, so my role and the project's title, which only the details carry, stay.
+    setDocument((current) => (current ? { ...current, ...others, ...shown } : current));
+  };
+
+  const update = async (input: UpdateDocumentInput) => {
+    const attempt = ++saves;
+    const shown = shownAfter(input);
+    const fields = EDITABLE_FIELDS.filter((field) => field in shown);
+    const current = document();
+    for (const field of fields) {
+      const fieldSaves = pending.get(field);
+      if (fieldSaves) {
+        fieldSaves.latest = attempt;
+        fieldSaves.latestAnswered = false;
+        fieldSaves.unanswered++;
+      } else {
+        // None of the field's saves on its way: what shows is what the server confirmed.
+        const confirmed = current ? pick(current, field) : {};
+        pending.set(field, { latest: attempt, latestAnswered: false, unanswered: 1, confirmed, confirmedBy: 0 });
+      }
+    }
+    setDocument((now) => (now ? { ...now, ...shown } : now));
+    const saved = await api.updateDocument(documentId, input).catch((error: unknown) => {
+      answer(attempt, fields, null);
+      throw error;
+    });
+    answer(attempt, fields, saved);
   };
 
   return {

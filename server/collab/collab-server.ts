@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { documentIdSchema } from '../../shared/api';
 import { CloseCode, type CloseCodeValue, COLLAB_PATH_PREFIX, READ_ONLY_REASON } from '../../shared/protocol';
 import type { CollabLimits } from '../config';
 import type { Logger } from '../logger';
@@ -9,6 +8,7 @@ import type { AccessChange, AccessEvents } from '../services/access-events';
 import type { CollabAccess } from '../services/collab-access';
 import { CollabError } from './collab-error';
 import { Connection } from './connection';
+import { parseRoom, type Room } from '../../shared/rooms';
 import type { DocumentRegistry } from './document-registry';
 import type { DocumentSession } from './document-session';
 import { decodeClientMessage, encodePermissionDenied, encodePermissionGranted, ProtocolError } from './protocol';
@@ -85,8 +85,8 @@ export class CollabServer {
     // malformed input, and a throw here escapes every handler and takes the process down.
     const pathname = (request.url ?? '/').split('?', 1)[0]!;
     if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return rejectUpgrade(socket, 404, 'Not Found');
-    const documentId = documentIdSchema.safeParse(pathname.slice(COLLAB_PATH_PREFIX.length));
-    if (!documentId.success) return rejectUpgrade(socket, 400, 'Bad Request');
+    const room = parseRoom(pathname.slice(COLLAB_PATH_PREFIX.length));
+    if (!room) return rejectUpgrade(socket, 400, 'Bad Request');
     if (!this.#accepting) return rejectUpgrade(socket, 503, 'Service Unavailable');
     const address = request.socket.remoteAddress ?? 'unknown';
     if (
@@ -96,12 +96,13 @@ export class CollabServer {
       return rejectUpgrade(socket, 429, 'Too Many Requests');
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) =>
-      this.#onConnection(ws, documentId.data, request.headers.cookie, address),
+      this.#onConnection(ws, room, request.headers.cookie, address),
     );
   };
 
-  #onConnection(ws: WebSocket, documentId: string, cookieHeader: string | undefined, address: string): void {
+  #onConnection(ws: WebSocket, room: Room, cookieHeader: string | undefined, address: string): void {
     const { logger, registry } = this.deps;
+    const documentId = room.id;
     adjust(this.#perAddress, address, +1);
     let connection: Connection | null = null;
     let session: DocumentSession | null = null;
@@ -161,7 +162,7 @@ export class CollabServer {
 
     void (async () => {
       try {
-        const access = await this.deps.authorize(cookieHeader, documentId);
+        const access = await this.deps.authorize(cookieHeader, room.documentId);
         if (!access.ok) {
           throw access.reason === 'unauthenticated'
             ? new CollabError(CloseCode.unauthenticated, 'log in to open this document')
@@ -171,7 +172,7 @@ export class CollabServer {
         if ((this.#perSession.get(access.grant.sessionId) ?? 0) >= this.options.limits.maxConnectionsPerSession) {
           throw new CollabError(CloseCode.rateLimited, 'too many connections for this session');
         }
-        const opened = new Connection(ws, { maxSendBufferBytes: this.options.maxSendBufferBytes }, access.grant);
+        const opened = new Connection(ws, { maxSendBufferBytes: this.options.maxSendBufferBytes }, access.grant, room);
         connection = opened;
         this.#connections.add(opened);
         adjust(this.#perSession, access.grant.sessionId, +1);

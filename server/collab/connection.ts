@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/protocol';
 import { type Role, roleAllows } from '../../shared/roles';
+import type { Room } from '../../shared/rooms';
 import type { CollabGrant } from '../services/collab-access';
 
 export interface ConnectionOptions {
@@ -31,6 +32,8 @@ export class Connection {
     private readonly ws: WebSocket,
     private readonly options: ConnectionOptions,
     readonly grant: Readonly<CollabGrant>,
+    /** A document's discussion is written by the server alone, after checking each request: it is read-only to every socket. */
+    readonly room: Room,
   ) {
     this.role = grant.role;
     ws.on('pong', () => {
@@ -46,7 +49,7 @@ export class Connection {
   }
 
   get canEdit(): boolean {
-    return roleAllows(this.role, 'document.edit');
+    return this.room.channel === 'content' && roleAllows(this.role, 'document.edit');
   }
 
   send(frame: Uint8Array): void {

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { DocumentSession, type SessionDeps, type SessionOptions } from './document-session';
 
 export interface RegistryOptions extends SessionOptions {
@@ -88,6 +89,16 @@ export class DocumentRegistry {
   }
 
   /** Compacts and frees every document, for shutdown. Connections must be closed first. */
+  /** Makes a change to a room as the server, loading the room for it if nobody has it open. */
+  async changeAsServer<T>(roomId: string, write: (doc: Y.Doc) => T): Promise<T> {
+    const session = await this.acquire(roomId);
+    try {
+      return await session.changeAsServer(write);
+    } finally {
+      this.release(roomId);
+    }
+  }
+
   async unloadAll(): Promise<void> {
     this.#holders.clear();
     await Promise.all([...this.#sessions.keys()].map((id) => this.#unload(id)));

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { DISCUSSION_CLIENT_ID } from '../../shared/annotations/discussion';
 import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
 import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
@@ -41,6 +42,8 @@ const ACTIVITY_REPORT_DELAY_MS = 1000;
 
 /** Origin of changes that another instance already stored. */
 const FAN_OUT = Symbol('fan-out');
+/** Origin of changes the server itself makes (a discussion's threads). */
+const SERVER = Symbol('server');
 
 /**
  * One loaded document: its Y.Doc and awareness, the connections editing it,
@@ -59,7 +62,9 @@ export class DocumentSession {
   /** Bytes accepted but not yet applied, so concurrent updates cannot overshoot the size limit together. */
   #reservedBytes = 0;
   #inFlight = new Set<Promise<void>>();
-  readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]));
+  readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID, DISCUSSION_CLIENT_ID]));
+  /** Server changes run one at a time: each continues the server's own clock in the document. */
+  #serverChanges: Promise<unknown> = Promise.resolve();
   readonly #owners: AwarenessOwners;
   #compaction: Promise<void> | null = null;
   readonly #activity: ActivityBatcher;
@@ -200,6 +205,44 @@ export class DocumentSession {
       this.#tailBytes += update.byteLength;
     }
     if (this.#tailLength >= this.options.compactAfterUpdates) void this.compact();
+  }
+
+  /**
+   * Makes a change as the server (client id DISCUSSION_CLIENT_ID), under the
+   * same rule as everyone's: worked out on a copy, stored, and only then
+   * applied and sent to every connection. `write` may throw to change nothing.
+   */
+  changeAsServer<T>(write: (doc: Y.Doc) => T): Promise<T> {
+    const run = async () => {
+      const copy = new Y.Doc({ gc: this.doc.gc });
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+      // Set after the copy is filled: a doc that receives items under its own id takes another.
+      copy.clientID = DISCUSSION_CLIENT_ID;
+      const before = Y.encodeStateVector(copy);
+      const result = copy.transact(() => write(copy));
+      const update = Y.encodeStateAsUpdate(copy, before);
+      copy.destroy();
+      if (Y.decodeUpdate(update).structs.length === 0) return result;
+      if (this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes) {
+        throw new CollabError(CloseCode.documentTooLarge, 'document size limit reached');
+      }
+      const seq = await this.deps.store.append(this.documentId, update);
+      Y.applyUpdate(this.doc, update, SERVER);
+      this.#lastAppliedSeq = seq;
+      this.#tailLength += 1;
+      this.#tailBytes += update.byteLength;
+      if (this.#tailLength >= this.options.compactAfterUpdates) void this.compact();
+      return result;
+    };
+    const change = this.#serverChanges.then(run, run);
+    const settled = change.then(
+      () => {},
+      () => {},
+    );
+    this.#serverChanges = settled;
+    // Closing waits for it, as for a client's update.
+    void this.#track(settled);
+    return change;
   }
 
   /** Compaction drops a refused update too; removing it at once keeps a crash before then from reviving it. */

@@ -32,11 +32,11 @@ export function instanceRoutes(deps: ServiceDeps, options: { secureCookies: bool
   return newRouter()
     .openapi(status, async (c) => c.json({ empty: await instanceIsEmpty(deps) }, 200))
     .openapi(demo, async (c) => {
-      const { logins, password, projectIds } = await createDemoProgramme(deps, { ownerLanguage: c.req.valid('json').language });
+      const { logins, passwords, projectIds } = await createDemoProgramme(deps, { ownerLanguage: c.req.valid('json').language });
       const owner = logins.find((login) => login.role === 'owner')!;
       const address = getConnInfo(c).remote.address ?? 'unknown';
-      const { token } = await accounts.logIn(deps, { email: owner.email, password }, address);
+      const { token } = await accounts.logIn(deps, { email: owner.email, password: passwords.owner }, address);
       setSessionCookie(c, token, deps.sessionTtlMs, options.secureCookies);
-      return c.json({ logins, password, projectIds }, 201);
+      return c.json({ logins, passwords, projectIds }, 201);
     });
 }

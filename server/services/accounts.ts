@@ -47,25 +47,24 @@ export async function signUp(deps: ServiceDeps, input: z.output<typeof signUpInp
   } else if (input.newOrganisation) {
     organisationId = (await createOrganisation(deps, input.newOrganisation)).id;
   }
-  const isFirst = (await repo.countUsers(deps.db)) === 0;
-  const user: UserRow = {
-    id: newId(),
-    email: input.email,
-    name: input.name,
-    organisation_id: organisationId,
-    language: input.language ?? 'en',
-    password_hash: await hashPassword(input.password),
-    is_admin: isFirst ? 1 : 0,
-    created_at: deps.clock(),
-  };
+  const passwordHash = await hashPassword(input.password);
+  let user: UserRow;
   try {
-    await repo.insertUser(deps.db, user);
+    user = await repo.insertUser(deps.db, {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      organisation_id: organisationId,
+      language: input.language ?? 'en',
+      password_hash: passwordHash,
+      created_at: deps.clock(),
+    });
   } catch (error) {
     // Two sign-ups with one email at the same moment: the unique index decides.
     if (await repo.findUserByEmail(deps.db, input.email)) throw conflict('email_taken', 'An account with this email exists');
     throw error;
   }
-  if (isFirst) await gatherDocumentsWithoutProject(deps, user);
+  if (user.is_admin === 1) await gatherDocumentsWithoutProject(deps, user);
   return startSession(deps, user);
 }
 

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Db, UserRow } from '../storage/database';
 import type { DocumentStore } from '../storage/document-store';
 import type { AccessEvents } from './access-events';
@@ -8,11 +9,19 @@ export interface ServiceDeps {
   db: Db;
   /** Document content: new documents start with their template stored. */
   documentStore: DocumentStore;
+  /** Where the server writes into a collaboration room (a document's discussion), live for everyone in it. */
+  rooms: RoomWriter;
   /** Milliseconds since the epoch; tests move it to expire sessions and invitations. */
   clock: () => number;
   events: AccessEvents;
   throttle: LoginThrottle;
   sessionTtlMs: number;
+}
+
+/** Changes the server makes to a room's Yjs document: stored before anyone sees them, then sent to everyone connected. */
+export interface RoomWriter {
+  /** `write` may throw to change nothing. */
+  changeAsServer<T>(roomId: string, write: (doc: Y.Doc) => T): Promise<T>;
 }
 
 /** The signed-in person making a request. */

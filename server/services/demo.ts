@@ -1,15 +1,15 @@
 import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
-import type { DemoLogin, Organisation } from '../../shared/api';
+import type { DemoLogin, DemoPasswords, Organisation } from '../../shared/api';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { SECTION_HEADING_LEVEL } from '../../shared/knowledge/template';
 import { addTrialEntry, setTrialOutcome, trialText, type TrialTextField } from '../../shared/knowledge/trial-log';
 import { type Language, STAKEHOLDER_KINDS, type StakeholderKind } from '../../shared/roles';
 import { AppError, conflict } from '../errors';
-import { countUsers, findUser } from '../storage/accounts-repository';
+import { countUsers, findUser, findUserByEmail } from '../storage/accounts-repository';
 import type { UserRow } from '../storage/database';
 import { recordContributors } from '../storage/documents-repository';
-import { logOut, signUp, updateProfile } from './accounts';
+import { logOut, type SignedIn, signUp, updateProfile } from './accounts';
 import type { ServiceDeps } from './context';
 import { changeStatus, createDocument, updateDocument } from './documents';
 import { acceptInvitation, createInvitation } from './invitations';
@@ -29,8 +29,7 @@ import { type DemoContent, type DemoDocument, type DemoTrialEntry, DOCUMENTS, OR
 export interface DemoResult {
   projectIds: string[];
   logins: DemoLogin[];
-  /** The one password of every sample account. */
-  password: string;
+  passwords: DemoPasswords;
 }
 
 export const DEMO_EMAIL_DOMAIN = 'demo.ensemble.example';
@@ -43,6 +42,13 @@ function newDemoPassword(): string {
   return `${group()}-${group()}-${group()}`;
 }
 
+function newDemoPasswords(): DemoPasswords {
+  const owner = newDemoPassword();
+  let others = newDemoPassword();
+  while (others === owner) others = newDemoPassword();
+  return { owner, others };
+}
+
 const instanceNotEmpty = () =>
   conflict('instance_not_empty', 'This instance has accounts already: the sample programme is only made on an empty one');
 
@@ -51,19 +57,50 @@ export async function instanceIsEmpty(deps: ServiceDeps): Promise<boolean> {
   return (await countUsers(deps.db)) === 0;
 }
 
+/** The ids of what the sample programme has made so far, to undo it all if it cannot be finished. */
+interface Made {
+  users: string[];
+  organisations: string[];
+  projects: string[];
+}
+
 /**
  * Creates the sample programme on an empty instance; refuses with
  * `instance_not_empty` otherwise. Whoever takes the owner's account from the
- * first-run page keeps their language: `ownerLanguage`.
+ * first-run page keeps their language: `ownerLanguage`. All or nothing: on any
+ * failure everything made is removed before the error goes on, so the
+ * instance is empty again and may be offered the sample once more.
  */
 export async function createDemoProgramme(deps: ServiceDeps, options: { ownerLanguage?: Language } = {}): Promise<DemoResult> {
   if (!(await instanceIsEmpty(deps))) throw instanceNotEmpty();
-  const password = newDemoPassword();
+  const made: Made = { users: [], organisations: [], projects: [] };
+  try {
+    return await makeDemoProgramme(deps, options, made);
+  } catch (error) {
+    await removeDemoProgramme(deps, made);
+    throw error;
+  }
+}
+
+async function makeDemoProgramme(deps: ServiceDeps, options: { ownerLanguage?: Language }, made: Made): Promise<DemoResult> {
+  const passwords = newDemoPasswords();
   const emailOf = (key: PersonKey) => `${PEOPLE[key].mailbox}@${DEMO_EMAIL_DOMAIN}`;
   const languageOf = (key: PersonKey): Language => (key === OWNER ? options.ownerLanguage : undefined) ?? PEOPLE[key].language;
   const signUpAs = async (key: PersonKey, organisationId?: string): Promise<UserRow> => {
     const { name } = PEOPLE[key];
-    const { user, token } = await signUp(deps, { name, email: emailOf(key), password, language: languageOf(key), organisationId });
+    const email = emailOf(key);
+    const password = key === OWNER ? passwords.owner : passwords.others;
+    let signedUp: SignedIn;
+    try {
+      signedUp = await signUp(deps, { name, email, password, language: languageOf(key), organisationId });
+    } catch (error) {
+      // Refusals come before the account is stored; anything else may come after it (opening the session), and it goes too.
+      const stored = error instanceof AppError ? undefined : await findUserByEmail(deps.db, email);
+      if (stored) made.users.push(stored.id);
+      throw error;
+    }
+    const { user, token } = signedUp;
+    made.users.push(user.id);
     // Only the accounts are wanted here; whoever uses one logs in.
     await logOut(deps, token);
     return (await findUser(deps.db, user.id))!;
@@ -77,8 +114,14 @@ export async function createDemoProgramme(deps: ServiceDeps, options: { ownerLan
     if (error instanceof AppError && error.code === 'email_taken') throw instanceNotEmpty();
     throw error;
   }
+  // The first account administers the instance, decided as it is stored: a real sign-up that came in since the check wins.
+  if (owner.is_admin !== 1) throw instanceNotEmpty();
   const organisations = new Map<StakeholderKind, Organisation>();
-  for (const kind of STAKEHOLDER_KINDS) organisations.set(kind, await createOrganisation(deps, { kind, ...ORGANISATIONS[kind] }));
+  for (const kind of STAKEHOLDER_KINDS) {
+    const organisation = await createOrganisation(deps, { kind, ...ORGANISATIONS[kind] });
+    made.organisations.push(organisation.id);
+    organisations.set(kind, organisation);
+  }
   const organisationOf = (key: PersonKey) => organisations.get(PEOPLE[key].organisation)!;
   await updateProfile(deps, owner, { organisationId: organisationOf(OWNER).id });
   const users = new Map<PersonKey, UserRow>([[OWNER, (await findUser(deps.db, owner.id))!]]);
@@ -91,6 +134,7 @@ export async function createDemoProgramme(deps: ServiceDeps, options: { ownerLan
   const projectIds: string[] = [];
   for (const project of PROJECTS) {
     const { id } = await createProject(deps, userOf(OWNER), project.input(year));
+    made.projects.push(id);
     for (const key of project.members) {
       const { token } = await createInvitation(deps, userOf(OWNER), id, { role: PEOPLE[key].role });
       await acceptInvitation(deps, userOf(key), token);
@@ -107,7 +151,30 @@ export async function createDemoProgramme(deps: ServiceDeps, options: { ownerLan
     organisation: organisationOf(key),
     language: languageOf(key),
   }));
-  return { projectIds, logins, password };
+  return { projectIds, logins, passwords };
+}
+
+/**
+ * Deletes what the sample programme made; the foreign keys' cascades take
+ * members, invitations, sessions, documents and their content along. Only
+ * the database is written, never the document store, so one transaction
+ * holds it all.
+ */
+async function removeDemoProgramme(deps: ServiceDeps, made: Made): Promise<void> {
+  if (made.users.length === 0) return;
+  await deps.db.transaction().execute(async (trx) => {
+    // Documents from before accounts that the owner's sign-up gathered into a project wait again for the first administrator.
+    const gathered = (
+      await trx.selectFrom('project_members').select('project_id').distinct().where('user_id', 'in', made.users).execute()
+    )
+      .map((row) => row.project_id)
+      .filter((id) => !made.projects.includes(id));
+    if (gathered.length > 0) await trx.updateTable('documents').set({ project_id: null }).where('project_id', 'in', gathered).execute();
+    const projects = [...made.projects, ...gathered];
+    if (projects.length > 0) await trx.deleteFrom('projects').where('id', 'in', projects).execute();
+    await trx.deleteFrom('users').where('id', 'in', made.users).execute();
+    if (made.organisations.length > 0) await trx.deleteFrom('organisations').where('id', 'in', made.organisations).execute();
+  });
 }
 
 async function createDemoDocument(
@@ -117,12 +184,13 @@ async function createDemoDocument(
   userOf: (key: PersonKey) => UserRow,
 ): Promise<void> {
   const [author] = document.authors;
-  const { id } = await createDocument(deps, userOf(author), projectId, {
-    title: document.title,
-    kind: document.content.kind,
-    language: document.language,
-    content: contentOf(document.content, document.language, deps.clock()),
-  });
+  const { id } = await createDocument(
+    deps,
+    userOf(author),
+    projectId,
+    { title: document.title, kind: document.content.kind, language: document.language },
+    contentOf(document.content, document.language, deps.clock()),
+  );
   await updateDocument(deps, userOf(author), id, { themes: document.themes, tags: document.tags });
   // A millisecond apart, so the organisations show in the order their people wrote.
   const now = deps.clock();

@@ -19,7 +19,7 @@ export interface DocumentActivity {
 }
 
 /** Records who edited a document and what its text links to, as the collaboration layer reports it. */
-export function documentActivityRecorder(deps: ServiceDeps): DocumentActivity {
+export function documentActivityRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>): DocumentActivity {
   return {
     async report(documentId, { editors, linkedDocumentIds }) {
       await recordContributors(deps.db, documentId, editors, deps.clock());

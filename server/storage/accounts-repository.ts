@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, OrganisationRow, UserRow } from './database';
 import type { OrganisationsTable, UsersTable } from './database';
 
@@ -14,8 +15,17 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertUser(db: Db, row: UsersTable): Promise<void> {
-  await db.insertInto('users').values(row).execute();
+/**
+ * The first account administers the instance. Whether it is the first is
+ * decided inside the one INSERT statement, which SQLite runs atomically: of
+ * two sign-ups on an empty instance, exactly one becomes the administrator.
+ */
+export function insertUser(db: Db, row: Omit<UsersTable, 'is_admin'>): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values((eb) => ({ ...row, is_admin: eb.selectFrom('users').select(sql<number>`count(*) = 0`.as('first')) }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateUser(

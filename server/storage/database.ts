@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { NotificationKind } from '../../shared/api/annotations';
 import type { DocumentKind, DocumentStatus } from '../../shared/knowledge/kinds';
 import type { Language, Role, StakeholderKind } from '../../shared/roles';
 
@@ -132,10 +133,27 @@ export interface InvitationsTable {
   accepted_at: number | null;
 }
 
+/** Someone mentioned a person, replied to their thread, or accepted their suggestion. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  actor_id: string;
+  document_id: string;
+  thread_id: string;
+  excerpt: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
+  /** A document's discussion, kept exactly as its content is. */
+  discussion_updates: DocumentUpdatesTable;
+  discussion_snapshots: DocumentSnapshotsTable;
+  notifications: NotificationsTable;
   document_status_changes: DocumentStatusChangesTable;
   document_links: DocumentLinksTable;
   document_contributors: DocumentContributorsTable;

@@ -8,6 +8,9 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
+type UpdatesTable = 'document_updates' | 'discussion_updates';
+type SnapshotsTable = 'document_snapshots' | 'discussion_snapshots';
+
 /** Two bound values per row; SQLite allows 32,766 per statement. */
 const ROWS_PER_INSERT = 1000;
 
@@ -21,18 +24,27 @@ export class SqliteDocumentStore implements DocumentStore {
   #queue: PendingAppend[] = [];
   #scheduled = false;
   #writing: Promise<void> = Promise.resolve();
+  readonly #updates: UpdatesTable;
+  readonly #snapshots: SnapshotsTable;
 
-  constructor(private readonly db: Db) {}
+  /** `kind`: which of a document's Yjs documents this store keeps, its content or its discussion. */
+  constructor(
+    private readonly db: Db,
+    kind: 'document' | 'discussion' = 'document',
+  ) {
+    this.#updates = `${kind}_updates`;
+    this.#snapshots = `${kind}_snapshots`;
+  }
 
   async load(documentId: string): Promise<StoredDocument> {
     return this.db.transaction().execute(async (trx) => {
       const snapshot = await trx
-        .selectFrom('document_snapshots')
+        .selectFrom(this.#snapshots)
         .select(['data', 'through_seq'])
         .where('document_id', '=', documentId)
         .executeTakeFirst();
       const tail = await trx
-        .selectFrom('document_updates')
+        .selectFrom(this.#updates)
         .select(['seq', 'data'])
         .where('document_id', '=', documentId)
         .where('seq', '>', snapshot?.through_seq ?? 0)
@@ -74,7 +86,7 @@ export class SqliteDocumentStore implements DocumentStore {
         for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
           const rows = batch.slice(i, i + ROWS_PER_INSERT);
           const inserted = await trx
-            .insertInto('document_updates')
+            .insertInto(this.#updates)
             .values(rows.map((p) => ({ document_id: p.documentId, data: p.data })))
             .returning('seq')
             .execute();
@@ -92,20 +104,20 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async discard(documentId: string, seq: number): Promise<void> {
-    await this.db.deleteFrom('document_updates').where('document_id', '=', documentId).where('seq', '=', seq).execute();
+    await this.db.deleteFrom(this.#updates).where('document_id', '=', documentId).where('seq', '=', seq).execute();
   }
 
   async compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
-        .insertInto('document_snapshots')
+        .insertInto(this.#snapshots)
         .values({ document_id: documentId, data: snapshot, through_seq: throughSeq, updated_at: Date.now() })
         .onConflict((oc) =>
           oc.column('document_id').doUpdateSet({ data: snapshot, through_seq: throughSeq, updated_at: Date.now() }),
         )
         .execute();
       await trx
-        .deleteFrom('document_updates')
+        .deleteFrom(this.#updates)
         .where('document_id', '=', documentId)
         .where('seq', '<=', throughSeq)
         .execute();

@@ -5,3 +5,4 @@ export * from './documents';
 export * from './instance';
 export * from './invitations';
 export * from './projects';
+export * from './annotations';

@@ -22,10 +22,18 @@ export const demoLoginSchema = z.object({
 });
 export type DemoLogin = z.infer<typeof demoLoginSchema>;
 
+/** Two passwords, so that a log-in handed out to try a role never opens the administrator's account. */
+export const demoPasswordsSchema = z.object({
+  /** The sample owner's own: the owner administers the instance. */
+  owner: z.string(),
+  /** Shared by every other sample account. */
+  others: z.string(),
+});
+export type DemoPasswords = z.infer<typeof demoPasswordsSchema>;
+
 export const demoResponseSchema = z.object({
   logins: z.array(demoLoginSchema),
-  /** The one password of every sample account. */
-  password: z.string(),
+  passwords: demoPasswordsSchema,
   projectIds: z.array(idSchema),
 });
 export type DemoResponse = z.infer<typeof demoResponseSchema>;

@@ -123,10 +123,13 @@ export function insertion(text: string): Uint8Array {
 
 export const syncUpdate = (text: string) => encodeSyncUpdate(insertion(text));
 
-/** `text` written by client 1, then `typed` typed into a copy of it at `at` by client `editorId`. */
+/** Small, so each encodes as one byte; not the ids the server writes under (0 and 1). */
+const AUTHOR_ID = 11;
+
+/** `text` written by client AUTHOR_ID, then `typed` typed into a copy of it at `at` by client `editorId`. */
 function typedInto(text: string, editorId: number, at: number, typed: string) {
   const author = new Y.Doc();
-  author.clientID = 1;
+  author.clientID = AUTHOR_ID;
   author.getText('content').insert(0, text);
   const editor = new Y.Doc();
   editor.clientID = editorId;
@@ -141,9 +144,9 @@ function typedInto(text: string, editorId: number, at: number, typed: string) {
  * "e" and "b": it still decodes, but no editor could have written it.
  */
 export function misplacedInsertion(): { honest: Uint8Array; forged: Uint8Array } {
-  const honest = Y.encodeStateAsUpdate(typedInto('abcdef', 2, 5, 'x').editor);
-  // Origin (client 1, clock 4) and right origin (1, 5); small varints, one byte each.
-  const at = Buffer.from(honest).indexOf(Buffer.from([1, 4, 1, 5]));
+  const honest = Y.encodeStateAsUpdate(typedInto('abcdef', 12, 5, 'x').editor);
+  // Origin (the author, clock 4) and right origin (the author, 5); small varints, one byte each.
+  const at = Buffer.from(honest).indexOf(Buffer.from([AUTHOR_ID, 4, AUTHOR_ID, 5]));
   if (at < 0) throw new Error('the neighbours of "x" are not where they were expected');
   const forged = Uint8Array.from(honest);
   forged[at + 3] = 1;
@@ -152,7 +155,7 @@ export function misplacedInsertion(): { honest: Uint8Array; forged: Uint8Array }
 
 /** An update typing "!" after "abc", and "abc" itself, which the server has never received. */
 export function insertionAfterUnknownText(): { update: Uint8Array; missing: Uint8Array } {
-  const { author, editor } = typedInto('abc', 3, 3, '!');
+  const { author, editor } = typedInto('abc', 13, 3, '!');
   return { update: Y.encodeStateAsUpdate(editor, Y.encodeStateVector(author)), missing: Y.encodeStateAsUpdate(author) };
 }
 

@@ -224,7 +224,53 @@ const ROUTES: RouteRule[] = [
     access: 'document.create',
     attempt: async (w) => ({ params: { documentId: w.trialLogId, entryId: w.trialEntryId } }),
   },
+  {
+    method: 'post',
+    path: '/documents/{documentId}/threads',
+    access: 'document.comment',
+    attempt: async () => ({ body: newThread() }),
+  },
+  {
+    method: 'post',
+    path: '/documents/{documentId}/threads/{threadId}/messages',
+    access: 'document.comment',
+    attempt: async (w) => ({ params: { threadId: (await threadOf(w, undefined)).threadId }, body: { body: 'A reply' } }),
+  },
+  // A message or thread of the actor's own where their role lets them have one: authorship is tried in annotations.test.ts.
+  {
+    method: 'patch',
+    path: '/documents/{documentId}/threads/{threadId}/messages/{messageId}',
+    access: 'document.comment',
+    attempt: async (w, actor) => ({ params: await threadOf(w, actor), body: { body: `Changed ${unique()}` } }),
+  },
+  {
+    method: 'delete',
+    path: '/documents/{documentId}/threads/{threadId}/messages/{messageId}',
+    access: 'document.comment',
+    attempt: async (w, actor) => ({ params: await threadOf(w, actor) }),
+  },
+  {
+    method: 'post',
+    path: '/documents/{documentId}/threads/{threadId}/status',
+    access: 'document.comment',
+    attempt: async (w, actor) => ({ params: await threadOf(w, actor), body: { status: 'resolved' } }),
+  },
+  { method: 'get', path: '/notifications', access: 'authenticated' },
+  { method: 'post', path: '/notifications/read', access: 'authenticated', attempt: async () => ({ body: {} }) },
 ];
+
+function newThread() {
+  const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('t'), 0))).toString('base64');
+  return { kind: 'comment', anchor: { start: anchor, end: anchor }, quote: 'x', body: `Note ${unique()}` };
+}
+
+/** A new thread of `actor`'s if they may annotate, else of the owner's. */
+async function threadOf(w: World, actor: TestUser | undefined): Promise<{ threadId: string; messageId: string }> {
+  const byActor = actor && (await actor.api('POST', `/documents/${w.documentId}/threads`, newThread()));
+  const response = byActor?.status === 201 ? byActor : await w.people.owner.api('POST', `/documents/${w.documentId}/threads`, newThread());
+  expect(response.status).toBe(201);
+  return (await response.json()) as { threadId: string; messageId: string };
+}
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
@@ -338,9 +384,9 @@ describe('the table', () => {
   it('names only actions that PROJECT_ACTIONS defines, and uses each of them that HTTP can reach', () => {
     const named = new Set(ROUTES.map((r) => r.access).filter((a) => a !== 'public' && a !== 'authenticated'));
     for (const action of named) expect(Object.keys(PROJECT_ACTIONS)).toContain(action);
-    // Commenting and typing in a document happen over the websocket, tried below. Validating is one
+    // Typing in a document happens over the websocket, tried below. Validating is one
     // route with sending to review, told apart by the move asked: knowledge-documents.test.ts tries every move.
-    const elsewhere = ['document.comment', 'document.edit', 'document.validate'];
+    const elsewhere = ['document.edit', 'document.validate'];
     const overHttp = Object.keys(PROJECT_ACTIONS).filter((a) => !elsewhere.includes(a));
     expect([...named].sort()).toEqual(overHttp.sort());
   });

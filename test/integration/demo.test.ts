@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
 import type {
   DemoResponse,
@@ -15,7 +16,11 @@ import type {
 import { DOCUMENT_KINDS, TEMPLATE_SECTIONS, YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { listTrialEntries } from '../../shared/knowledge/trial-log';
 import { LANGUAGES, ROLES, STAKEHOLDER_KINDS } from '../../shared/roles';
-import { apiRequest, sessionCookieOf } from '../helpers/accounts';
+import * as accountsRepository from '../../server/storage/accounts-repository';
+import { DATABASE_FILE, openSqliteDatabase } from '../../server/storage/sqlite';
+import { SqliteDocumentStore } from '../../server/storage/sqlite-document-store';
+import { apiRequest, sessionCookieOf, signUp, type TestUser } from '../helpers/accounts';
+import { insertTestDocument } from '../helpers/database';
 import { expectError, jsonOf } from '../helpers/http';
 import { startSharedTestServer, startTestServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
@@ -85,7 +90,8 @@ describe('the sample programme, offered on an empty instance', () => {
       expect(login.email).toMatch(/^[a-z.]+@demo\.ensemble\.example$/);
       expect(LANGUAGES).toContain(login.language);
     }
-    expect(demo.password.length).toBeGreaterThanOrEqual(10);
+    expect(demo.passwords.owner.length).toBeGreaterThanOrEqual(10);
+    expect(demo.passwords.others.length).toBeGreaterThanOrEqual(10);
     const { members } = await jsonOf<MemberListResponse>(await asOwner('GET', `/projects/${demo.projectIds[0]}/members`));
     expect(new Set(members.map((m) => m.role))).toEqual(new Set(ROLES));
   });
@@ -124,11 +130,26 @@ describe('the sample programme, offered on an empty instance', () => {
     for (const entry of entries) expect(entry.tried).not.toBe('');
   });
 
+  it('gives the owner, the administrator, a password of their own, which the other accounts’ does not open', async () => {
+    const owner = demo.logins.find((login) => login.role === 'owner')!;
+    expect(demo.passwords.owner).not.toBe(demo.passwords.others);
+    const response = await apiRequest(server.url, 'POST', '/auth/login', { email: owner.email, password: demo.passwords.owner });
+    expect((await jsonOf<MeResponse>(response)).user).toMatchObject({ email: owner.email, isAdmin: true });
+    const withOthers = await apiRequest(server.url, 'POST', '/auth/login', { email: owner.email, password: demo.passwords.others });
+    await expectError(withOthers, 401, 'invalid_credentials');
+  });
+
   it('lets every printed log-in log in and see the project in their role', async () => {
     for (const login of demo.logins) {
-      const response = await apiRequest(server.url, 'POST', '/auth/login', { email: login.email, password: demo.password });
+      const password = login.role === 'owner' ? demo.passwords.owner : demo.passwords.others;
+      const response = await apiRequest(server.url, 'POST', '/auth/login', { email: login.email, password });
       const { user } = await jsonOf<MeResponse>(response);
-      expect(user).toMatchObject({ name: login.name, language: login.language, organisation: { id: login.organisation.id } });
+      expect(user).toMatchObject({
+        name: login.name,
+        language: login.language,
+        organisation: { id: login.organisation.id },
+        isAdmin: login.role === 'owner',
+      });
       const cookie = sessionCookieOf(response);
       const { projects } = await jsonOf<ProjectListResponse>(await apiRequest(server.url, 'GET', '/projects', undefined, cookie));
       expect(projects.find((p) => p.id === demo.projectIds[0]), login.email).toMatchObject({ myRole: login.role });
@@ -147,6 +168,143 @@ describe('the sample programme, offered on an empty instance', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
     await expectError(response, 409, 'instance_not_empty');
     expect(await stateOf()).toEqual(before);
+  });
+});
+
+/** What a server's database holds, read straight from its file. */
+function storedState(dataDir: string) {
+  const db = new SQLite(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      users: db.prepare('SELECT email, is_admin AS isAdmin FROM users ORDER BY email').all() as Array<{ email: string; isAdmin: number }>,
+      organisations: count('organisations'),
+      projects: count('projects'),
+      documents: db.prepare('SELECT id, project_id AS projectId FROM documents').all() as Array<{ id: string; projectId: string | null }>,
+      updates: count('document_updates'),
+      invitations: count('invitations'),
+      sessions: count('sessions'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const postDemo = (url: string) => apiRequest(url, 'POST', '/instance/demo', { language: 'en' });
+
+describe('the sample programme, when something comes between', () => {
+  it('makes one programme of two requests at once: one made, one refused, one administrator', async () => {
+    const started = await startTestServer();
+    const responses = await Promise.all([postDemo(started.url), postDemo(started.url)]);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+    const refused = responses.find((r) => r.status === 409)!;
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    await expectError(refused, 409, 'instance_not_empty');
+    const made = await jsonOf<DemoResponse>(responses.find((r) => r.status === 201)!, 201);
+    const stored = storedState(started.dataDir);
+    const owner = made.logins.find((login) => login.role === 'owner')!;
+    expect(stored.users.filter((u) => u.isAdmin === 1).map((u) => u.email)).toEqual([owner.email]);
+    expect(stored.users).toHaveLength(made.logins.length);
+    expect(stored.projects).toBe(made.projectIds.length);
+  });
+
+  it('races a real sign-up without making two administrators, and leaves nothing behind if it loses', async () => {
+    const started = await startTestServer();
+    const [response, person] = await Promise.all([postDemo(started.url), signUp(started.url, { name: 'Someone real' })]);
+    const stored = storedState(started.dataDir);
+    expect(stored.users.filter((u) => u.isAdmin === 1)).toHaveLength(1);
+    if (response.status === 201) {
+      const { logins } = await jsonOf<DemoResponse>(response, 201);
+      expect(stored.users.find((u) => u.isAdmin === 1)?.email).toBe(logins.find((login) => login.role === 'owner')!.email);
+    } else {
+      await expectError(response, 409, 'instance_not_empty');
+      expect(stored).toMatchObject({ users: [{ email: person.email, isAdmin: 1 }], organisations: 1, projects: 0 });
+    }
+  });
+
+  it('refuses, leaving only the real account, when a sign-up lands between its check and its owner', async () => {
+    const started = await startTestServer();
+    const countUsers = accountsRepository.countUsers;
+    let person: TestUser | undefined;
+    // The check answers "empty", and only then does someone sign up for real.
+    const check = vi.spyOn(accountsRepository, 'countUsers').mockImplementationOnce(async (db) => {
+      const count = await countUsers(db);
+      person = await signUp(started.url, { name: 'Someone real' });
+      return count;
+    });
+    onTestFinished(() => check.mockRestore());
+    const response = await postDemo(started.url);
+    expect(check).toHaveBeenCalled();
+    expect(response.headers.get('set-cookie')).toBeNull();
+    await expectError(response, 409, 'instance_not_empty');
+    expect(storedState(started.dataDir)).toEqual({
+      users: [{ email: person!.email, isAdmin: 1 }],
+      organisations: 1,
+      projects: 0,
+      documents: [],
+      updates: 0,
+      invitations: 0,
+      sessions: 1,
+    });
+    const { user } = await jsonOf<MeResponse>(await person!.api('GET', '/auth/me'));
+    expect(user.isAdmin).toBe(true);
+  });
+
+  it('removes its owner when the owner’s sign-up fails after the account was stored', async () => {
+    const started = await startTestServer();
+    const session = vi.spyOn(accountsRepository, 'insertSession').mockRejectedValueOnce(new Error('disk full'));
+    onTestFinished(() => session.mockRestore());
+    await expectError(await postDemo(started.url), 500, 'internal_error');
+    expect(session).toHaveBeenCalledOnce();
+    expect(storedState(started.dataDir)).toMatchObject({ users: [], organisations: 0, projects: 0 });
+    await jsonOf<DemoResponse>(await postDemo(started.url), 201);
+  });
+
+  it('undoes everything it made when it fails partway, so the instance is empty again and a retry succeeds', async () => {
+    // Documents from before accounts: the owner's sign-up gathers them, and the undoing must hand them back.
+    const dataDir = tempDir();
+    const earlierDb = await openSqliteDatabase({ dataDir, synchronous: 'NORMAL' });
+    const earlier = await insertTestDocument(earlierDb, 'Notes from before accounts');
+    await earlierDb.destroy();
+    const started = await startTestServer({ DATA_DIR: dataDir });
+
+    const append = SqliteDocumentStore.prototype.append;
+    let appends = 0;
+    // The third sample document cannot be stored: people, partners, projects and two documents exist by then.
+    const failing = vi.spyOn(SqliteDocumentStore.prototype, 'append').mockImplementation(function (this: SqliteDocumentStore, ...args) {
+      appends += 1;
+      return appends === 3 ? Promise.reject(new Error('disk full')) : append.apply(this, args);
+    });
+    onTestFinished(() => failing.mockRestore());
+    const failed = await postDemo(started.url);
+    failing.mockRestore();
+    expect(appends).toBe(3);
+    expect(failed.headers.get('set-cookie')).toBeNull();
+    await expectError(failed, 500, 'internal_error');
+
+    expect(await jsonOf<InstanceStatusResponse>(await apiRequest(started.url, 'GET', '/instance'))).toEqual({ empty: true });
+    expect(storedState(dataDir)).toEqual({
+      users: [],
+      organisations: 0,
+      projects: 0,
+      documents: [{ id: earlier.id, projectId: null }],
+      updates: 0,
+      invitations: 0,
+      sessions: 0,
+    });
+
+    const retried = await postDemo(started.url);
+    const made = await jsonOf<DemoResponse>(retried, 201);
+    const cookie = sessionCookieOf(retried);
+    const { projects } = await jsonOf<ProjectListResponse>(await apiRequest(started.url, 'GET', '/projects', undefined, cookie));
+    const gathered = projects.find((p) => !made.projectIds.includes(p.id))!;
+    const { documents: inGathered } = await jsonOf<DocumentListResponse>(
+      await apiRequest(started.url, 'GET', `/projects/${gathered.id}/documents`, undefined, cookie),
+    );
+    expect(inGathered.map((d) => d.id)).toEqual([earlier.id]);
+    const stored = storedState(dataDir);
+    expect(stored.users.filter((u) => u.isAdmin === 1)).toHaveLength(1);
+    expect(stored.users).toHaveLength(made.logins.length);
   });
 });
 
@@ -169,8 +327,11 @@ describe('npm run demo', () => {
     const dataDir = tempDir();
     const first = await runDemoScript(dataDir);
     expect(first, first.stderr).toMatchObject({ code: 0 });
-    const password = /Password for every account: (\S+)/.exec(first.stdout)?.[1];
-    expect(password).toBeDefined();
+    const ownerPassword = /Password of .+, the owner, who administers the instance: (\S+)/.exec(first.stdout)?.[1];
+    const othersPassword = /Password of every other account: (\S+)/.exec(first.stdout)?.[1];
+    expect(ownerPassword).toBeDefined();
+    expect(othersPassword).toBeDefined();
+    expect(ownerPassword).not.toBe(othersPassword);
     const emails = [...first.stdout.matchAll(/\S+@demo\.ensemble\.example/g)].map((match) => match[0]);
     expect(emails.length).toBeGreaterThanOrEqual(ROLES.length);
     for (const role of ROLES) expect(first.stdout).toContain(role);
@@ -182,10 +343,20 @@ describe('npm run demo', () => {
     expect(second.stderr).toMatch(/already has accounts/);
 
     const started = await startTestServer({ DATA_DIR: dataDir });
-    const response = await apiRequest(started.url, 'POST', '/auth/login', { email: emails[0], password });
-    const { projects } = await jsonOf<ProjectListResponse>(
-      await apiRequest(started.url, 'GET', '/projects', undefined, sessionCookieOf(response)),
-    );
-    expect(projects.length).toBeGreaterThanOrEqual(1);
+    const emailOf = (role: string) => new RegExp(`\\s${role}\\s.*?(\\S+@demo\\.ensemble\\.example)`).exec(first.stdout)?.[1];
+    const [owner, other] = [emailOf('owner'), emailOf('viewer')];
+    for (const [email, password, isAdmin] of [
+      [owner, ownerPassword, true],
+      [other, othersPassword, false],
+    ] as const) {
+      const response = await apiRequest(started.url, 'POST', '/auth/login', { email, password });
+      expect((await jsonOf<MeResponse>(response)).user).toMatchObject({ email, isAdmin });
+      const { projects } = await jsonOf<ProjectListResponse>(
+        await apiRequest(started.url, 'GET', '/projects', undefined, sessionCookieOf(response)),
+      );
+      expect(projects.length).toBeGreaterThanOrEqual(1);
+    }
+    const withOthers = await apiRequest(started.url, 'POST', '/auth/login', { email: owner, password: othersPassword });
+    await expectError(withOthers, 401, 'invalid_credentials');
   });
 });

@@ -30,6 +30,10 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'POST /projects/{projectId}/documents': () => ({ title: 'Planted by an outsider' }),
   'PATCH /documents/{documentId}': () => ({ title: 'Renamed by an outsider' }),
   'POST /documents/{documentId}/status': () => ({ status: 'in_review' }),
+  'POST /documents/{documentId}/threads': () => ({ kind: 'comment', anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'x', body: 'Planted' }),
+  'POST /documents/{documentId}/threads/{threadId}/messages': () => ({ body: 'Planted' }),
+  'PATCH /documents/{documentId}/threads/{threadId}/messages/{messageId}': () => ({ body: 'Changed by an outsider' }),
+  'POST /documents/{documentId}/threads/{threadId}/status': () => ({ status: 'resolved' }),
   // The entry id is made up: the document must be out of reach before the entry is looked for.
   'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { inspectDatabase } from '../helpers/database';
 import { testSeed } from '../helpers/seeded-random';
+import { boundary } from '../helpers/text';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
 import { connectClient, type YjsClient } from '../helpers/yjs-client';
@@ -55,13 +56,6 @@ const scenario = fc
   .chain((clients) =>
     fc.record({ clients: fc.constant(clients), operations: fc.array(operation(clients), { minLength: 1, maxLength: 60 }) }),
   );
-
-/** A position in `text` that does not fall between the two halves of a surrogate pair, as an editor's never does. */
-function boundary(text: string, at: number): number {
-  const position = at % (text.length + 1);
-  const splitsPair = position > 0 && /[\uD800-\uDBFF]/.test(text[position - 1]!) && /[\uDC00-\uDFFF]/.test(text[position] ?? '');
-  return splitsPair ? position - 1 : position;
-}
 
 function apply(clients: YjsClient[], op: Exclude<Operation, { kind: 'pause' }>): void {
   const c = clients[op.client]!;

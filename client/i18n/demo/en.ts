@@ -17,7 +17,9 @@ export const demoEn = {
   'demo.columnOrganisation': 'Organisation',
   'demo.columnLanguage': 'Language',
   'demo.columnEmail': 'Email address',
-  'demo.password': 'Password of every sample account:',
-  'demo.passwordOnce': 'Write it down: it is shown only here.',
+  'demo.ownerPassword': 'Password of {name}, the owner, who administers this Ensemble:',
+  'demo.othersPassword': 'Password of every other sample account:',
+  'demo.passwordsOnce':
+    'Write them down: they are shown only here. To let others try a role, give them only the second one: it does not open the administrator’s account.',
   'demo.continue': 'Continue as {name}',
 };

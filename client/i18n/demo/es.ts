@@ -18,7 +18,9 @@ export const demoEs: Record<keyof typeof demoEn, string> = {
   'demo.columnOrganisation': 'Organización',
   'demo.columnLanguage': 'Idioma',
   'demo.columnEmail': 'Correo electrónico',
-  'demo.password': 'Contraseña de todas las cuentas de ejemplo:',
-  'demo.passwordOnce': 'Anótela: solo se muestra aquí.',
+  'demo.ownerPassword': 'Contraseña de {name}, a cargo de los proyectos, quien administra este Ensemble:',
+  'demo.othersPassword': 'Contraseña de todas las demás cuentas de ejemplo:',
+  'demo.passwordsOnce':
+    'Anótelas: solo se muestran aquí. Para que otras personas prueben un rol, deles solo la segunda: no abre la cuenta de quien administra.',
   'demo.continue': 'Continuar como {name}',
 };

@@ -18,7 +18,9 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
   'demo.columnOrganisation': 'Organisation',
   'demo.columnLanguage': 'Langue',
   'demo.columnEmail': 'Adresse e-mail',
-  'demo.password': 'Mot de passe de tous les comptes d’exemple\u00a0:',
-  'demo.passwordOnce': 'Notez-le\u00a0: il n’est affiché qu’ici.',
+  'demo.ownerPassword': 'Mot de passe de {name}, propriétaire, qui administre cet Ensemble\u00a0:',
+  'demo.othersPassword': 'Mot de passe de tous les autres comptes d’exemple\u00a0:',
+  'demo.passwordsOnce':
+    'Notez-les\u00a0: ils ne sont affichés qu’ici. Pour faire essayer un rôle à d’autres personnes, ne leur donnez que le second\u00a0: il n’ouvre pas le compte d’administration.',
   'demo.continue': 'Continuer en tant que {name}',
 };

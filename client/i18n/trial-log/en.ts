@@ -17,7 +17,7 @@ export const trialLogEn = {
   'trialLog.viewLabel': 'View',
   'trialLog.viewList': 'List',
   'trialLog.viewTimeline': 'Timeline',
-  'trialLog.moveHint': 'Alt+↑ and Alt+↓ move the entry you are writing in.',
+  'trialLog.moveHint': 'Alt+↑ and Alt+↓ move an entry when it or one of its buttons has the focus.',
 
   'trialLog.entryTitle': 'Trial {number}',
   'trialLog.date': 'Date',

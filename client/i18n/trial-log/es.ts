@@ -18,7 +18,7 @@ export const trialLogEs: Record<keyof typeof trialLogEn, string> = {
   'trialLog.viewLabel': 'Vista',
   'trialLog.viewList': 'Lista',
   'trialLog.viewTimeline': 'Cronología',
-  'trialLog.moveHint': 'Alt+↑ y Alt+↓ mueven la entrada en la que está escribiendo.',
+  'trialLog.moveHint': 'Alt+↑ y Alt+↓ mueven una entrada cuando ella o uno de sus botones tiene el foco.',
 
   'trialLog.entryTitle': 'Ensayo {number}',
   'trialLog.date': 'Fecha',

@@ -19,7 +19,7 @@ export const trialLogFr: Record<keyof typeof trialLogEn, string> = {
   'trialLog.viewLabel': 'Affichage',
   'trialLog.viewList': 'Liste',
   'trialLog.viewTimeline': 'Chronologie',
-  'trialLog.moveHint': 'Alt+↑ et Alt+↓ déplacent l’entrée dans laquelle vous écrivez.',
+  'trialLog.moveHint': 'Alt+↑ et Alt+↓ déplacent une entrée quand elle ou l’un de ses boutons a le focus.',
 
   'trialLog.entryTitle': 'Essai {number}',
   'trialLog.date': 'Date',

@@ -3,6 +3,7 @@ import * as m0001 from './0001-documents';
 import * as m0002 from './0002-accounts-projects';
 import * as m0003 from './0003-project-programme';
 import * as m0004 from './0004-knowledge-documents';
+import * as m0005 from './0005-discussions';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-accounts-projects': m0002,
   '0003-project-programme': m0003,
   '0004-knowledge-documents': m0004,
+  '0005-discussions': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

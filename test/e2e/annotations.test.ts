@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentResponse } from '../../shared/api';
+import { addMember } from '../helpers/accounts';
+import { launchBrowser, logInContext, newPerson } from '../helpers/browser';
+import { builtClient, editorText, textWithoutCarets, waitConnected, writeInSection } from '../helpers/editor-page';
+import { createOrganisation } from '../helpers/projects';
+import { startTestServer } from '../helpers/server';
+
+const clientDir = builtClient();
+
+/** The textarea a test id names, whether the id sits on it or on its wrapper. */
+const textareaOf = (testId: string) => `textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`;
+
+/** Selects `words` inside the editor's text, as a person does by dragging over them. */
+async function selectWords(page: import('playwright-core').Page, words: string): Promise<void> {
+  await page.locator('[data-testid="editor"] .ProseMirror').evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the text`);
+  }, words);
+}
+
+describe('annotations, in real browsers', () => {
+  it('an academic annotates a field finding with evidence; a partner sees it live, replies with a mention, and resolves it', async () => {
+    const server = await startTestServer({ CLIENT_DIR: clientDir });
+    const partner = await server.owner();
+    const projectId = await server.project();
+    const university = await createOrganisation(partner, 'Université Cheikh Anta Diop');
+    const academic = await server.signUp({ name: 'Fatou Sall', organisationId: university });
+    await addMember(partner, projectId, academic, 'commenter');
+    const created = await partner.api('POST', `/projects/${projectId}/documents`, { kind: 'field_finding', title: 'Soils of Kaffrine' });
+    const documentId = ((await created.json()) as DocumentResponse).document.id;
+
+    const browser = await launchBrowser();
+    const open = async (cookie: string, width?: number) => {
+      const context = await newPerson(browser, { width });
+      await logInContext(context, server.url, cookie);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/d/${documentId}`);
+      await waitConnected(page);
+      return page;
+    };
+    const partnerPage = await open(partner.cookie);
+    await writeInSection(partnerPage, 'observations', 'Millet roots reach the hardpan at 40 cm.');
+    const academicPage = await open(academic.cookie, 1280);
+    await expect.poll(() => editorText(academicPage)).toContain('hardpan at 40 cm');
+
+    // The academic (a commenter) selects words and adds evidence with its source.
+    await selectWords(academicPage, 'hardpan at 40 cm');
+    await academicPage.getByTestId('annotate').click();
+    const composer = academicPage.getByTestId('annotation-composer');
+    await composer.getByTestId('annotation-kind').selectOption('evidence');
+    await composer.getByTestId('annotation-citation-text').fill('Diallo et al. (2019), Soil profiles of the groundnut basin');
+    await composer.locator(textareaOf('annotation-body')).fill('Same depth in the 2019 survey.');
+    await composer.getByTestId('annotation-submit').click();
+
+    // The partner sees it within a second or so, highlighted on the words, without reloading.
+    const thread = partnerPage.locator('[data-testid="thread"][data-kind="evidence"]').first();
+    await thread.waitFor({ timeout: 5000 });
+    await expect.poll(() => textWithoutCarets(partnerPage.locator('[data-testid="annotation-highlight"]').first())).toContain('hardpan');
+    await expect.poll(() => thread.textContent()).toContain('Diallo et al. (2019)');
+
+    // The partner replies, mentioning the academic.
+    await thread.click();
+    const reply = thread.locator(textareaOf('thread-reply'));
+    await reply.fill('@Fat');
+    await partnerPage.getByTestId('mention-option').filter({ hasText: 'Fatou Sall' }).click();
+    await reply.pressSequentially('could you share the profiles?');
+    await thread.getByTestId('thread-reply-submit').click();
+    const academicThread = academicPage.locator('[data-testid="thread"][data-kind="evidence"]').first();
+    await expect.poll(() => academicThread.textContent(), { timeout: 5000 }).toContain('could you share the profiles?');
+
+    // The academic is told, in the inbox.
+    await expect
+      .poll(async () => {
+        await academicPage.evaluate(() => window.dispatchEvent(new Event('focus')));
+        return academicPage.getByTestId('inbox-unread').textContent().catch(() => '');
+      }, { timeout: 15_000 })
+      .toBe('1');
+    await academicPage.getByTestId('inbox-bell').click();
+    const item = academicPage.getByTestId('inbox-item').first();
+    expect(await item.getAttribute('data-kind')).toBe('mention');
+    expect(await item.textContent()).toContain('Soils of Kaffrine');
+
+    // The partner resolves it; the academic sees it resolved.
+    await thread.getByTestId('thread-resolve').click();
+    await expect.poll(() => academicThread.getAttribute('data-status'), { timeout: 5000 }).toBe('resolved');
+  }, 90_000);
+});
