@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentResponse } from '../../shared/api';
+import type { Locator, Page } from 'playwright-core';
+import type { DocumentResponse, NotificationsResponse } from '../../shared/api';
 import { addMember } from '../helpers/accounts';
 import { launchBrowser, logInContext, newPerson } from '../helpers/browser';
 import { builtClient, editorText, textWithoutCarets, waitConnected, writeInSection } from '../helpers/editor-page';
@@ -12,7 +13,7 @@ const clientDir = builtClient();
 const textareaOf = (testId: string) => `textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`;
 
 /** Selects `words` inside the editor's text, as a person does by dragging over them. */
-async function selectWords(page: import('playwright-core').Page, words: string): Promise<void> {
+async function selectWords(page: Page, words: string): Promise<void> {
   await page.locator('[data-testid="editor"] .ProseMirror').evaluate((root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -30,40 +31,52 @@ async function selectWords(page: import('playwright-core').Page, words: string):
   }, words);
 }
 
+/** A field finding written by a partner (owner), with an academic (commenter) of another organisation, each in a browser. */
+async function fieldFinding() {
+  const server = await startTestServer({ CLIENT_DIR: clientDir });
+  const partner = await server.owner();
+  const projectId = await server.project();
+  const university = await createOrganisation(partner, 'Université Cheikh Anta Diop');
+  const academic = await server.signUp({ name: 'Fatou Sall', organisationId: university });
+  await addMember(partner, projectId, academic, 'commenter');
+  const created = await partner.api('POST', `/projects/${projectId}/documents`, { kind: 'field_finding', title: 'Soils of Kaffrine' });
+  const documentId = ((await created.json()) as DocumentResponse).document.id;
+
+  const browser = await launchBrowser();
+  const open = async (cookie: string, width?: number) => {
+    const context = await newPerson(browser, { width });
+    await logInContext(context, server.url, cookie);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/d/${documentId}`);
+    await waitConnected(page);
+    return page;
+  };
+  const partnerPage = await open(partner.cookie);
+  await writeInSection(partnerPage, 'observations', 'Millet roots reach the hardpan at 40 cm.');
+  const academicPage = await open(academic.cookie, 1280);
+  await expect.poll(() => editorText(academicPage)).toContain('hardpan at 40 cm');
+  return { partner, academic, partnerPage, academicPage };
+}
+
+/** Annotates `words` through the composer, as a person does. */
+async function annotate(page: Page, words: string, fill: (composer: Locator) => Promise<void>): Promise<void> {
+  await selectWords(page, words);
+  await page.getByTestId('annotate').click();
+  const composer = page.getByTestId('annotation-composer');
+  await fill(composer);
+  await composer.getByTestId('annotation-submit').click();
+}
+
 describe('annotations, in real browsers', () => {
   it('an academic annotates a field finding with evidence; a partner sees it live, replies with a mention, and resolves it', async () => {
-    const server = await startTestServer({ CLIENT_DIR: clientDir });
-    const partner = await server.owner();
-    const projectId = await server.project();
-    const university = await createOrganisation(partner, 'Université Cheikh Anta Diop');
-    const academic = await server.signUp({ name: 'Fatou Sall', organisationId: university });
-    await addMember(partner, projectId, academic, 'commenter');
-    const created = await partner.api('POST', `/projects/${projectId}/documents`, { kind: 'field_finding', title: 'Soils of Kaffrine' });
-    const documentId = ((await created.json()) as DocumentResponse).document.id;
-
-    const browser = await launchBrowser();
-    const open = async (cookie: string, width?: number) => {
-      const context = await newPerson(browser, { width });
-      await logInContext(context, server.url, cookie);
-      const page = await context.newPage();
-      await page.goto(`${server.url}/d/${documentId}`);
-      await waitConnected(page);
-      return page;
-    };
-    const partnerPage = await open(partner.cookie);
-    await writeInSection(partnerPage, 'observations', 'Millet roots reach the hardpan at 40 cm.');
-    const academicPage = await open(academic.cookie, 1280);
-    await expect.poll(() => editorText(academicPage)).toContain('hardpan at 40 cm');
+    const { partnerPage, academicPage } = await fieldFinding();
 
     // The academic (a commenter) selects words and adds evidence with its source.
-    await selectWords(academicPage, 'hardpan at 40 cm');
-    await academicPage.getByTestId('annotate').click();
-    const composer = academicPage.getByTestId('annotation-composer');
-    await composer.getByTestId('annotation-kind').selectOption('evidence');
-    await composer.getByTestId('annotation-citation-text').fill('Diallo et al. (2019), Soil profiles of the groundnut basin');
-    await composer.locator(textareaOf('annotation-body')).fill('Same depth in the 2019 survey.');
-    await composer.getByTestId('annotation-submit').click();
-
+    await annotate(academicPage, 'hardpan at 40 cm', async (composer) => {
+      await composer.getByTestId('annotation-kind').selectOption('evidence');
+      await composer.getByTestId('annotation-citation-text').fill('Diallo et al. (2019), Soil profiles of the groundnut basin');
+      await composer.locator(textareaOf('annotation-body')).fill('Same depth in the 2019 survey.');
+    });
     // The partner sees it within a second or so, highlighted on the words, without reloading.
     const thread = partnerPage.locator('[data-testid="thread"][data-kind="evidence"]').first();
     await thread.waitFor({ timeout: 5000 });
@@ -95,5 +108,30 @@ describe('annotations, in real browsers', () => {
     // The partner resolves it; the academic sees it resolved.
     await thread.getByTestId('thread-resolve').click();
     await expect.poll(() => academicThread.getAttribute('data-status'), { timeout: 5000 }).toBe('resolved');
+  }, 90_000);
+
+  it('a partner accepts an academic’s suggestion: exactly its words replace the quoted ones, and one undo takes them back', async () => {
+    const { academic, partnerPage, academicPage } = await fieldFinding();
+    await annotate(academicPage, '40 cm', async (composer) => {
+      await composer.getByTestId('annotation-kind').selectOption('suggestion');
+      await composer.getByTestId('annotation-suggestion').fill('38 to 42 cm');
+    });
+    const thread = partnerPage.locator('[data-testid="thread"][data-kind="suggestion"]').first();
+    await thread.waitFor({ timeout: 5000 });
+    await thread.click();
+    await thread.getByTestId('thread-accept').click();
+
+    const accepted = 'Millet roots reach the hardpan at 38 to 42 cm.';
+    for (const page of [partnerPage, academicPage]) await expect.poll(() => editorText(page), { timeout: 5000 }).toContain(accepted);
+    await expect.poll(() => thread.getAttribute('data-status')).toBe('accepted');
+    const inbox = (await (await academic.api('GET', '/notifications')).json()) as NotificationsResponse;
+    expect(inbox.notifications[0]).toMatchObject({ kind: 'suggestion_accepted', actorName: 'Owner' });
+
+    // One step back restores the quoted words, for everyone.
+    await partnerPage.locator('[data-testid="editor"] .ProseMirror').focus();
+    await partnerPage.keyboard.press('Control+z');
+    for (const page of [partnerPage, academicPage]) {
+      await expect.poll(() => editorText(page), { timeout: 5000 }).toContain('Millet roots reach the hardpan at 40 cm.');
+    }
   }, 90_000);
 });
