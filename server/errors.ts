@@ -21,7 +21,10 @@ export const badRequest = (message: string) => new AppError(400, 'bad_request', 
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'You need to log in');
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong email or password');
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
-export const conflict = (code: 'email_taken' | 'last_owner' | 'invalid_transition' | 'instance_not_empty', message: string) =>
+export const conflict = (
+  code: 'email_taken' | 'last_owner' | 'invalid_transition' | 'instance_not_empty' | 'anchor_mismatch' | 'discussion_full',
+  message: string,
+) =>
   new AppError(409, code, message);
 export const gone = (code: 'invitation_expired' | 'invitation_revoked' | 'invitation_used', message: string) =>
   new AppError(410, code, message);

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'email_taken',
   'last_owner',
   'invalid_transition',
+  'anchor_mismatch',
+  'discussion_full',
   'instance_not_empty',
   'invitation_expired',
   'invitation_revoked',

@@ -320,6 +320,8 @@ export const en = {
   'error.too_many_attempts': 'Too many attempts. Wait a few minutes and try again.',
   'error.invalid_transition': 'This change of status is not possible from the document’s current status. Reload and try again.',
   'error.instance_not_empty': 'This Ensemble instance already has accounts, so the sample programme cannot be created here. Log in instead.',
+  'error.anchor_mismatch': 'The words have changed since: the annotation could not be moved onto them.',
+  'error.discussion_full': 'This discussion is full: it cannot take more threads or replies.',
   'error.internal_error': 'The server ran into a problem. Try again later.',
 
   ...knowledgeEn,

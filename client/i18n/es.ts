@@ -316,6 +316,8 @@ export const es: Messages = {
   'error.too_many_attempts': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   'error.invalid_transition': 'Este cambio de estado no es posible desde el estado actual del documento. Recargue la página e inténtelo de nuevo.',
   'error.instance_not_empty': 'Esta instancia de Ensemble ya tiene cuentas: el programa de ejemplo ya no se puede crear aquí. Inicie sesión.',
+  'error.anchor_mismatch': 'El texto ha cambiado entretanto: la anotación no se ha podido volver a colocar.',
+  'error.discussion_full': 'Esta discusión está llena: no admite más hilos ni respuestas.',
   'error.internal_error': 'El servidor tuvo un problema. Inténtelo más tarde.',
 
   ...knowledgeEs,

@@ -318,6 +318,8 @@ export const fr: Messages = {
   'error.too_many_attempts': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
   'error.invalid_transition': 'Ce changement de statut n’est pas possible depuis le statut actuel du document. Rechargez la page et réessayez.',
   'error.instance_not_empty': 'Cette instance d’Ensemble a déjà des comptes\u00a0: le programme d’exemple ne peut plus y être créé. Connectez-vous plutôt.',
+  'error.anchor_mismatch': 'Le texte a changé entre-temps\u00a0: l’annotation n’a pas pu y être replacée.',
+  'error.discussion_full': 'Cette discussion est pleine\u00a0: elle ne peut plus recevoir de fils ni de réponses.',
   'error.internal_error': 'Le serveur a rencontré un problème. Réessayez plus tard.',
 
   ...knowledgeFr,

@@ -88,7 +88,6 @@ export class DocumentRegistry {
     await done;
   }
 
-  /** Compacts and frees every document, for shutdown. Connections must be closed first. */
   /** Makes a change to a room as the server, loading the room for it if nobody has it open. */
   async changeAsServer<T>(roomId: string, write: (doc: Y.Doc) => T): Promise<T> {
     const session = await this.acquire(roomId);
@@ -99,6 +98,17 @@ export class DocumentRegistry {
     }
   }
 
+  /** Reads a room as it is now, loading it for that if nobody has it open. */
+  async read<T>(roomId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const session = await this.acquire(roomId);
+    try {
+      return read(session.doc);
+    } finally {
+      this.release(roomId);
+    }
+  }
+
+  /** Compacts and frees every document, for shutdown. Connections must be closed first. */
   async unloadAll(): Promise<void> {
     this.#holders.clear();
     await Promise.all([...this.#sessions.keys()].map((id) => this.#unload(id)));

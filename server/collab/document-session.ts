@@ -1,6 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { DISCUSSION_CLIENT_ID } from '../../shared/annotations/discussion';
 import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
 import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
@@ -13,6 +12,7 @@ import { ActivityBatcher } from './document-activity';
 import { ClientOwners } from './client-owners';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
 import { updateIntegrityProblem } from './update-integrity';
+import { AppError } from '../errors';
 import { CollabError } from './collab-error';
 import { Connection } from './connection';
 import {
@@ -62,7 +62,12 @@ export class DocumentSession {
   /** Bytes accepted but not yet applied, so concurrent updates cannot overshoot the size limit together. */
   #reservedBytes = 0;
   #inFlight = new Set<Promise<void>>();
-  readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID, DISCUSSION_CLIENT_ID]));
+  readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]));
+  /**
+   * The client id this session writes under as the server: its own, so that
+   * two instances writing the same room never reuse each other's clocks.
+   */
+  readonly #serverClientId = new Y.Doc().clientID;
   /** Server changes run one at a time: each continues the server's own clock in the document. */
   #serverChanges: Promise<unknown> = Promise.resolve();
   readonly #owners: AwarenessOwners;
@@ -208,7 +213,7 @@ export class DocumentSession {
   }
 
   /**
-   * Makes a change as the server (client id DISCUSSION_CLIENT_ID), under the
+   * Makes a change as the server (under this session's own client id), under the
    * same rule as everyone's: worked out on a copy, stored, and only then
    * applied and sent to every connection. `write` may throw to change nothing.
    */
@@ -217,14 +222,15 @@ export class DocumentSession {
       const copy = new Y.Doc({ gc: this.doc.gc });
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
       // Set after the copy is filled: a doc that receives items under its own id takes another.
-      copy.clientID = DISCUSSION_CLIENT_ID;
+      copy.clientID = this.#serverClientId;
       const before = Y.encodeStateVector(copy);
       const result = copy.transact(() => write(copy));
       const update = Y.encodeStateAsUpdate(copy, before);
       copy.destroy();
-      if (Y.decodeUpdate(update).structs.length === 0) return result;
+      const { structs, ds } = Y.decodeUpdate(update);
+      if (structs.length === 0 && ds.clients.size === 0) return result;
       if (this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes) {
-        throw new CollabError(CloseCode.documentTooLarge, 'document size limit reached');
+        throw new AppError(413, 'payload_too_large', 'The document has reached its size limit');
       }
       const seq = await this.deps.store.append(this.documentId, update);
       Y.applyUpdate(this.doc, update, SERVER);

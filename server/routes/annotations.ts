@@ -6,6 +6,7 @@ import {
   editMessageInputSchema,
   idSchema,
   messageCreatedResponseSchema,
+  reanchorInputSchema,
   replyInputSchema,
   threadCreatedResponseSchema,
   threadStatusInputSchema,
@@ -47,6 +48,12 @@ const routes = {
     request: { params: messageParams },
     responses: noContent,
   }),
+  reanchor: createRoute({
+    method: 'put', path: '/{documentId}/threads/{threadId}/anchor', tags, security,
+    summary: 'Move a thread onto the words it quotes after the editor rewrote their paragraph (document.comment)',
+    request: { params: threadParams, ...jsonBody(reanchorInputSchema) },
+    responses: noContent,
+  }),
   status: createRoute({
     method: 'post', path: '/{documentId}/threads/{threadId}/status', tags, security,
     summary: 'Resolve or reopen a thread (its author, or document.edit); accept or reject a suggestion (document.edit)',
@@ -73,6 +80,11 @@ export function annotationRoutes(deps: ServiceDeps) {
     .openapi(routes.remove, async (c) => {
       const { documentId, threadId, messageId } = c.req.valid('param');
       await annotations.deleteMessage(deps, requireUser(c), documentId, threadId, messageId);
+      return c.body(null, 204);
+    })
+    .openapi(routes.reanchor, async (c) => {
+      const { documentId, threadId } = c.req.valid('param');
+      await annotations.reanchorThread(deps, requireUser(c), documentId, threadId, c.req.valid('json'));
       return c.body(null, 204);
     })
     .openapi(routes.status, async (c) => {

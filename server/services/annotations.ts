@@ -1,22 +1,25 @@
+import * as Y from 'yjs';
 import type { z } from 'zod';
+import { threadMoveAllowed } from '../../shared/annotations/thread-policy';
 import {
   type Author,
   discussionRoom,
   discussionWrites,
+  listThreads,
   readThreadById,
   type Thread,
-  type ThreadStatus,
 } from '../../shared/annotations/discussion';
 import type {
   createThreadInputSchema,
   editMessageInputSchema,
   MessageCreatedResponse,
+  reanchorInputSchema,
   replyInputSchema,
   ThreadCreatedResponse,
   threadStatusInputSchema,
 } from '../../shared/api';
-import { type Role, roleAllows } from '../../shared/roles';
-import { badRequest, forbidden, notFound } from '../errors';
+import { conflict, forbidden, notFound } from '../errors';
+import { recordContributors } from '../storage/documents-repository';
 import { findOrganisation } from '../storage/accounts-repository';
 import { listMembers } from '../storage/projects-repository';
 import type { Actor, ServiceDeps } from './context';
@@ -31,6 +34,10 @@ import { notify } from './notifications';
  * thread is resolved or reopened by its author or an editor and above; a
  * suggestion is accepted or rejected by an editor and above.
  */
+
+/** Far beyond a lively discussion, and short of one that would make every reader download megabytes. */
+export const MAX_THREADS_PER_DOCUMENT = 2000;
+export const MAX_MESSAGES_PER_THREAD = 300;
 
 async function authorOf(deps: ServiceDeps, actor: Actor): Promise<Author> {
   const organisation = actor.organisation_id ? await findOrganisation(deps.db, actor.organisation_id) : undefined;
@@ -66,7 +73,8 @@ export async function createThread(
   const now = deps.clock();
   const threadId = newId();
   const messageId = newId();
-  await deps.rooms.changeAsServer(discussionRoom(documentId), (doc) =>
+  await deps.rooms.changeAsServer(discussionRoom(documentId), (doc) => {
+    if (listThreads(doc).length >= MAX_THREADS_PER_DOCUMENT) throw conflict('discussion_full', 'This document has too many threads');
     discussionWrites.createThread(
       doc,
       {
@@ -79,8 +87,8 @@ export async function createThread(
         createdAt: now,
       },
       { id: messageId, author, body: input.body, mentions, createdAt: now, editedAt: null, deleted: false },
-    ),
-  );
+    );
+  });
   await notify(deps, { kind: 'mention', actorId: actor.id, documentId, threadId, text: input.body || input.quote }, mentions);
   return { threadId, messageId };
 }
@@ -97,6 +105,7 @@ export async function reply(
   const messageId = newId();
   const thread = await deps.rooms.changeAsServer(discussionRoom(documentId), (doc) => {
     const found = threadIn(readThreadById(doc, threadId));
+    if (found.messages.length >= MAX_MESSAGES_PER_THREAD) throw conflict('discussion_full', 'This thread has too many messages');
     const message = { id: messageId, author, body: input.body, mentions, createdAt: deps.clock(), editedAt: null, deleted: false };
     discussionWrites.addMessage(doc, threadId, message);
     return found;
@@ -109,27 +118,26 @@ export async function reply(
   return { messageId };
 }
 
-/** Changes one's own message: its text (and who it mentions), or its deletion. */
+/**
+ * Changes one's own message: its text (and who it mentions), or its
+ * deletion. Checked and written in one change, so an edit racing a deletion
+ * cannot bring the message back. Returns who it newly mentions.
+ */
 async function changeOwnMessage(
   deps: ServiceDeps,
   actor: Actor,
   documentId: string,
   threadId: string,
   messageId: string,
-  change: (previousMentions: string[]) => Promise<{ body: string; mentions: string[]; deleted: boolean }>,
-): Promise<{ added: string[]; body: string }> {
-  await authorizeDocument(deps, actor, documentId, 'document.comment');
-  const room = discussionRoom(documentId);
-  // Checked against what the discussion holds, then written in the same turn as the check.
-  const current = await deps.rooms.changeAsServer(room, (doc) => threadIn(readThreadById(doc, threadId)));
-  const message = current.messages.find((m) => m.id === messageId);
-  if (!message || message.deleted) throw notFound('Message');
-  if (message.author.userId !== actor.id) throw forbidden('Only its author can change a message');
-  const next = await change(message.mentions);
-  await deps.rooms.changeAsServer(room, (doc) => {
+  next: { body: string; mentions: string[]; deleted: boolean },
+): Promise<string[]> {
+  return deps.rooms.changeAsServer(discussionRoom(documentId), (doc) => {
+    const message = threadIn(readThreadById(doc, threadId)).messages.find((m) => m.id === messageId);
+    if (!message || message.deleted) throw notFound('Message');
+    if (message.author.userId !== actor.id) throw forbidden('Only its author can change a message');
     discussionWrites.updateMessage(doc, threadId, messageId, { ...next, editedAt: deps.clock() });
+    return next.mentions.filter((id) => !message.mentions.includes(id));
   });
-  return { added: next.mentions.filter((id) => !message.mentions.includes(id)), body: next.body };
 }
 
 export async function editMessage(
@@ -141,22 +149,14 @@ export async function editMessage(
   input: z.output<typeof editMessageInputSchema>,
 ): Promise<void> {
   const { row } = await authorizeDocument(deps, actor, documentId, 'document.comment');
-  const { added } = await changeOwnMessage(deps, actor, documentId, threadId, messageId, async () => ({
-    body: input.body,
-    mentions: await membersAmong(deps, row.project_id, input.mentions),
-    deleted: false,
-  }));
+  const mentions = await membersAmong(deps, row.project_id, input.mentions);
+  const added = await changeOwnMessage(deps, actor, documentId, threadId, messageId, { body: input.body, mentions, deleted: false });
   await notify(deps, { kind: 'mention', actorId: actor.id, documentId, threadId, text: input.body }, added);
 }
 
 export async function deleteMessage(deps: ServiceDeps, actor: Actor, documentId: string, threadId: string, messageId: string): Promise<void> {
-  await changeOwnMessage(deps, actor, documentId, threadId, messageId, async () => ({ body: '', mentions: [], deleted: true }));
-}
-
-/** Who may move a thread to `status`. */
-function mayMove(role: Role, actor: Actor, thread: Thread, status: ThreadStatus): boolean {
-  if (status === 'accepted' || status === 'rejected') return thread.kind === 'suggestion' && roleAllows(role, 'document.edit');
-  return thread.messages[0]?.author.userId === actor.id || roleAllows(role, 'document.edit');
+  await authorizeDocument(deps, actor, documentId, 'document.comment');
+  await changeOwnMessage(deps, actor, documentId, threadId, messageId, { body: '', mentions: [], deleted: true });
 }
 
 export async function setThreadStatus(
@@ -170,15 +170,70 @@ export async function setThreadStatus(
   const author = await authorOf(deps, actor);
   const thread = await deps.rooms.changeAsServer(discussionRoom(documentId), (doc) => {
     const found = threadIn(readThreadById(doc, threadId));
-    if ((status === 'accepted' || status === 'rejected') && found.kind !== 'suggestion') {
-      throw badRequest('Only a suggestion is accepted or rejected');
+    const move = { kind: found.kind, from: found.status, to: status };
+    // A move nobody may make is a conflict with the thread's state; one others may make is forbidden.
+    if (!threadMoveAllowed({ ...move, role: 'owner', isAuthor: true })) {
+      throw conflict('invalid_transition', `A ${found.kind} cannot go from ${found.status} to ${status}`);
     }
-    if (!mayMove(role, actor, found, status)) throw forbidden(`Your role (${role}) cannot make this thread ${status}`);
+    if (!threadMoveAllowed({ ...move, role, isAuthor: found.messages[0]?.author.userId === actor.id })) {
+      throw forbidden(`Your role (${role}) cannot make this thread ${status}`);
+    }
     discussionWrites.setStatus(doc, threadId, status, author, deps.clock());
     return found;
   });
   const suggestedBy = thread.messages[0]?.author.userId;
   if (status === 'accepted' && suggestedBy) {
+    // The accepted words are the suggester's: their organisation counts among the document's contributors.
+    await recordContributors(deps.db, documentId, [suggestedBy], deps.clock());
     await notify(deps, { kind: 'suggestion_accepted', actorId: actor.id, documentId, threadId, text: thread.suggestion ?? thread.quote }, [suggestedBy]);
   }
+}
+
+/**
+ * Moves a thread onto new relative positions after the editor rewrote the
+ * blocks its words were in (a paragraph split or joined): only onto the
+ * very words it quotes, as the content holds them now.
+ */
+export async function reanchorThread(
+  deps: ServiceDeps,
+  actor: Actor,
+  documentId: string,
+  threadId: string,
+  { anchor }: z.output<typeof reanchorInputSchema>,
+): Promise<void> {
+  await authorizeDocument(deps, actor, documentId, 'document.comment');
+  const words = await deps.rooms.read(documentId, (doc) => anchoredWords(doc, anchor));
+  await deps.rooms.changeAsServer(discussionRoom(documentId), (doc) => {
+    const thread = threadIn(readThreadById(doc, threadId));
+    if (words !== thread.quote) throw conflict('anchor_mismatch', 'The new anchor does not cover the words the thread quotes');
+    discussionWrites.setAnchor(doc, threadId, anchor);
+  });
+}
+
+/** The text between two encoded relative positions in one block (or shared text) of `doc`, or null. */
+function anchoredWords(doc: Y.Doc, anchor: Thread['anchor']): string | null {
+  const resolve = (encoded: string) => {
+    try {
+      return Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(encoded, 'base64')), doc);
+    } catch {
+      return null;
+    }
+  };
+  const [start, end] = [resolve(anchor.start), resolve(anchor.end)];
+  if (!start || !end || start.type !== end.type || end.index <= start.index) return null;
+  return visibleText(start.type).slice(start.index, end.index);
+}
+
+/**
+ * The characters of a text type as positions count them. Read from its
+ * items: a root type the server never named is not a Y.Text to it. Inline
+ * nodes take one position each; they never match a quote.
+ */
+function visibleText(type: Y.AbstractType<unknown>): string {
+  let text = '';
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    text += item.content instanceof Y.ContentString ? item.content.str : '\uFFFC'.repeat(item.length);
+  }
+  return text;
 }

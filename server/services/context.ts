@@ -18,10 +18,11 @@ export interface ServiceDeps {
   sessionTtlMs: number;
 }
 
-/** Changes the server makes to a room's Yjs document: stored before anyone sees them, then sent to everyone connected. */
+/** The collaboration rooms as the server reads and writes them. */
 export interface RoomWriter {
-  /** `write` may throw to change nothing. */
+  /** A change stored before anyone sees it, then sent to everyone connected; `write` may throw to change nothing. */
   changeAsServer<T>(roomId: string, write: (doc: Y.Doc) => T): Promise<T>;
+  read<T>(roomId: string, read: (doc: Y.Doc) => T): Promise<T>;
 }
 
 /** The signed-in person making a request. */

@@ -24,12 +24,15 @@ export function listNotifications(db: Db, userId: string) {
     .execute();
 }
 
+/** Unread notifications, of documents the person can still open, as the list shows them. */
 export async function countUnread(db: Db, userId: string): Promise<number> {
   const row = await db
-    .selectFrom('notifications')
+    .selectFrom('notifications as n')
+    .innerJoin('documents as d', 'd.id', 'n.document_id')
+    .innerJoin('project_members as m', (join) => join.onRef('m.project_id', '=', 'd.project_id').onRef('m.user_id', '=', 'n.user_id'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
+    .where('n.user_id', '=', userId)
+    .where('n.read_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -20,9 +20,6 @@ export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 export const DISCUSSION_ROOM_SUFFIX = '/discussion';
 export const discussionRoom = (documentId: string) => `${documentId}${DISCUSSION_ROOM_SUFFIX}`;
 
-/** The Yjs client id the server writes discussions under; no person may use it. */
-export const DISCUSSION_CLIENT_ID = 1;
-
 const THREADS = 'threads';
 
 /** Who wrote something, as it was when they wrote it: names stay readable offline and after people leave. */
@@ -172,6 +169,12 @@ export const discussionWrites = {
     const message = messages.toArray().find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === messageId);
     if (!message) return false;
     for (const [key, value] of Object.entries(change)) message.set(key, value);
+    return true;
+  },
+  setAnchor(doc: Y.Doc, threadId: string, anchor: Thread['anchor']): boolean {
+    const thread = threadsOf(doc).get(threadId);
+    if (!(thread instanceof Y.Map)) return false;
+    thread.set('anchor', anchor);
     return true;
   },
   setStatus(doc: Y.Doc, threadId: string, status: ThreadStatus, by: Author, at: number): boolean {

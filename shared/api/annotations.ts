@@ -8,6 +8,7 @@ export const MENTIONS_MAX = 20;
 /** An encoded Yjs relative position, base64: a few dozen bytes in practice. */
 const relativePositionSchema = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a base64 relative position').max(512);
 
+const anchorSchema = z.object({ start: relativePositionSchema, end: relativePositionSchema }).strict();
 const bodySchema = z.string().trim().min(1).max(MESSAGE_MAX_LENGTH);
 /** Project members the message mentions; the server keeps only those who are members. */
 const mentionsSchema = z.array(idSchema).max(MENTIONS_MAX).default([]);
@@ -15,11 +16,14 @@ const mentionsSchema = z.array(idSchema).max(MENTIONS_MAX).default([]);
 export const createThreadInputSchema = z
   .object({
     kind: z.enum(ANNOTATION_KINDS),
-    anchor: z.object({ start: relativePositionSchema, end: relativePositionSchema }).strict(),
+    anchor: anchorSchema,
     quote: z.string().max(QUOTE_MAX_LENGTH),
     body: z.string().trim().max(MESSAGE_MAX_LENGTH).default(''),
     mentions: mentionsSchema,
-    citation: z.object({ text: z.string().trim().min(1).max(1000), url: z.url().max(2000).nullable().default(null) }).strict().optional(),
+    citation: z
+      .object({ text: z.string().trim().min(1).max(1000), url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null) })
+      .strict()
+      .optional(),
     suggestion: z.string().max(QUOTE_MAX_LENGTH).optional(),
   })
   .strict()
@@ -33,6 +37,10 @@ export type ReplyInput = z.input<typeof replyInputSchema>;
 
 export const editMessageInputSchema = z.object({ body: bodySchema, mentions: mentionsSchema }).strict();
 export type EditMessageInput = z.input<typeof editMessageInputSchema>;
+
+/** New relative positions for a thread whose words the editor rewrote (a paragraph split or joined). */
+export const reanchorInputSchema = z.object({ anchor: anchorSchema }).strict();
+export type ReanchorInput = z.infer<typeof reanchorInputSchema>;
 
 export const threadStatusInputSchema = z.object({ status: z.enum(THREAD_STATUSES) }).strict();
 export type ThreadStatusInput = z.infer<typeof threadStatusInputSchema>;

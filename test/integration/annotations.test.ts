@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { discussionRoom, listThreads, type Thread } from '../../shared/annotations/discussion';
-import type { CreateThreadInput, NotificationsResponse, ThreadCreatedResponse } from '../../shared/api';
+import type { CreateThreadInput, DocumentDetailResponse, NotificationsResponse, ThreadCreatedResponse } from '../../shared/api';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { type Role, ROLES } from '../../shared/roles';
 import { addMember, type TestUser } from '../helpers/accounts';
@@ -147,6 +147,36 @@ describe('annotations', () => {
 });
 
 describe('threads', () => {
+  it('move onto the words they quote when the editor rewrote their paragraph, and onto nothing else', async () => {
+    const { id, writer, words } = await documentWith('Rains came late in Kaffrine');
+    const { threadId } = await created(await annotate(people.commenter, id, { anchor: anchorOf(words, 11, 4), quote: 'late' }));
+    // As y-prosemirror does on a split: the old text goes, a new one holds the same words.
+    const fragment = writer.doc.getXmlFragment(YDOC_CONTENT);
+    const paragraph = new Y.XmlElement('paragraph');
+    const rewritten = new Y.XmlText('Rains came late in Kaffrine');
+    paragraph.insert(0, [rewritten]);
+    writer.doc.transact(() => {
+      fragment.delete(0, 1);
+      fragment.insert(0, [paragraph]);
+    });
+    const reader = connectAs(people.viewer, id);
+    await waitFor(async () => {
+      await reader.synced();
+      return (reader.doc.getXmlFragment(YDOC_CONTENT).get(0) as Y.XmlElement | undefined)?.get(0)?.toString() === 'Rains came late in Kaffrine';
+    }, 'the rewritten paragraph on the server');
+    const [thread] = await threadsOnServer(id);
+    expect(anchoredWords(writer.doc, thread!.anchor)).toBeNull();
+
+    const path = `/documents/${id}/threads/${threadId}/anchor`;
+    const wrong = await people.commenter.api('PUT', path, { anchor: anchorOf(rewritten, 0, 5) });
+    expect(wrong.status).toBe(409);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'anchor_mismatch' } });
+    expect((await people.viewer.api('PUT', path, { anchor: anchorOf(rewritten, 11, 4) })).status).toBe(403);
+    expect((await people.editor.api('PUT', path, { anchor: anchorOf(rewritten, 11, 4) })).status).toBe(204);
+    const [moved] = await threadsOnServer(id);
+    expect(anchoredWords(writer.doc, moved!.anchor)).toBe('late');
+  });
+
   it('let people change and delete only their own messages', async () => {
     const { id, words } = await documentWith('Text');
     const { threadId, messageId } = await created(await annotate(people.commenter, id, { anchor: anchorOf(words, 0, 4), body: 'Frist' }));
@@ -173,13 +203,20 @@ describe('threads', () => {
     expect((await status(otherCommenter, question.threadId, 'resolved')).status).toBe(403);
     expect((await status(people.commenter, question.threadId, 'resolved')).status).toBe(204);
     expect((await status(people.editor, question.threadId, 'open')).status).toBe(204);
-    expect((await status(people.editor, question.threadId, 'accepted')).status).toBe(400);
+    expect((await status(people.editor, question.threadId, 'accepted')).status).toBe(409);
 
     const suggestion = await created(
       await annotate(people.commenter, id, { kind: 'suggestion', anchor, quote: 'doubled', suggestion: 'rose by 80 %', body: '' }),
     );
     expect((await status(people.commenter, suggestion.threadId, 'accepted')).status).toBe(403);
+    // Its author may not settle it either way: rejecting, then reopening, is the editors'.
+    expect((await status(people.editor, suggestion.threadId, 'rejected')).status).toBe(204);
+    expect((await status(people.commenter, suggestion.threadId, 'open')).status).toBe(403);
+    expect((await status(people.editor, suggestion.threadId, 'open')).status).toBe(204);
     expect((await status(people.editor, suggestion.threadId, 'accepted')).status).toBe(204);
+    const twice = await status(people.owner, suggestion.threadId, 'accepted');
+    expect(twice.status).toBe(409);
+    expect(await twice.json()).toMatchObject({ error: { code: 'invalid_transition' } });
     const threads = await threadsOnServer(id);
     expect(threads.find((t) => t.id === suggestion.threadId)).toMatchObject({
       status: 'accepted',
@@ -188,7 +225,12 @@ describe('threads', () => {
     });
     expect(threads.find((t) => t.id === question.threadId)?.status).toBe('open');
     const inbox = await notificationsOf(people.commenter);
-    expect(inbox.notifications.find((n) => n.threadId === suggestion.threadId)).toMatchObject({ kind: 'suggestion_accepted', actorName: 'The editor' });
+    expect(inbox.notifications.filter((n) => n.threadId === suggestion.threadId)).toEqual([
+      expect.objectContaining({ kind: 'suggestion_accepted', actorName: 'The editor' }),
+    ]);
+    // The accepted words are credited to the suggester's organisation, though an editor typed them in.
+    const document = (await (await people.owner.api('GET', `/documents/${id}`)).json()) as DocumentDetailResponse;
+    expect(document.document.contributors.map((o) => o.id)).toContain(people.commenter.organisationId);
   });
 });
 

@@ -39,6 +39,8 @@ interface World {
   /** A trial-and-error log of the project, and one of its entries. */
   trialLogId: string;
   trialEntryId: string;
+  /** Relative positions around the word "seed" of the document's seeded text. */
+  seedAnchor: { start: string; end: string };
 }
 
 /** One attempt's request: path parameters besides projectId/documentId, body, and a cookie other than the actor's. */
@@ -49,7 +51,7 @@ interface Attempt {
 }
 
 interface RouteRule {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** As in the OpenAPI document. */
   path: string;
   access: Access;
@@ -228,7 +230,7 @@ const ROUTES: RouteRule[] = [
     method: 'post',
     path: '/documents/{documentId}/threads',
     access: 'document.comment',
-    attempt: async () => ({ body: newThread() }),
+    attempt: async (w) => ({ body: newThread(w) }),
   },
   {
     method: 'post',
@@ -250,6 +252,12 @@ const ROUTES: RouteRule[] = [
     attempt: async (w, actor) => ({ params: await threadOf(w, actor) }),
   },
   {
+    method: 'put',
+    path: '/documents/{documentId}/threads/{threadId}/anchor',
+    access: 'document.comment',
+    attempt: async (w) => ({ params: await threadOf(w, undefined), body: { anchor: w.seedAnchor } }),
+  },
+  {
     method: 'post',
     path: '/documents/{documentId}/threads/{threadId}/status',
     access: 'document.comment',
@@ -259,15 +267,21 @@ const ROUTES: RouteRule[] = [
   { method: 'post', path: '/notifications/read', access: 'authenticated', attempt: async () => ({ body: {} }) },
 ];
 
-function newThread() {
-  const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('t'), 0))).toString('base64');
-  return { kind: 'comment', anchor: { start: anchor, end: anchor }, quote: 'x', body: `Note ${unique()}` };
+function anchorAround(doc: Y.Doc, word: string): { start: string; end: string } {
+  const text = doc.getText('content');
+  const at = text.toString().indexOf(word);
+  const encode = (index: number, assoc: number) =>
+    Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc))).toString('base64');
+  return { start: encode(at, 0), end: encode(at + word.length, -1) };
 }
+
+/** A comment on the word "seed" of the seeded text. */
+const newThread = (w: World) => ({ kind: 'comment', anchor: w.seedAnchor, quote: SEED_WORD, body: `Note ${unique()}` });
 
 /** A new thread of `actor`'s if they may annotate, else of the owner's. */
 async function threadOf(w: World, actor: TestUser | undefined): Promise<{ threadId: string; messageId: string }> {
-  const byActor = actor && (await actor.api('POST', `/documents/${w.documentId}/threads`, newThread()));
-  const response = byActor?.status === 201 ? byActor : await w.people.owner.api('POST', `/documents/${w.documentId}/threads`, newThread());
+  const byActor = actor && (await actor.api('POST', `/documents/${w.documentId}/threads`, newThread(w)));
+  const response = byActor?.status === 201 ? byActor : await w.people.owner.api('POST', `/documents/${w.documentId}/threads`, newThread(w));
   expect(response.status).toBe(201);
   return (await response.json()) as { threadId: string; messageId: string };
 }
@@ -315,6 +329,7 @@ async function stateOf(w: World): Promise<unknown> {
 }
 
 const SEED = '[seed text]';
+const SEED_WORD = 'seed';
 let world: World;
 let openapi: OpenApiDocument;
 
@@ -365,6 +380,7 @@ beforeAll(async () => {
     target: target!,
     trialLogId,
     trialEntryId,
+    seedAnchor: anchorAround(await serverDoc({ wsUrl: server.wsUrl, cookie: owner!.cookie }, documentId), SEED_WORD),
     registered: registered!,
   };
   openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as OpenApiDocument;

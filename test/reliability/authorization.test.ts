@@ -34,6 +34,7 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'POST /documents/{documentId}/threads/{threadId}/messages': () => ({ body: 'Planted' }),
   'PATCH /documents/{documentId}/threads/{threadId}/messages/{messageId}': () => ({ body: 'Changed by an outsider' }),
   'POST /documents/{documentId}/threads/{threadId}/status': () => ({ status: 'resolved' }),
+  'PUT /documents/{documentId}/threads/{threadId}/anchor': () => ({ anchor: { start: 'AAAA', end: 'AAAA' } }),
   // The entry id is made up: the document must be out of reach before the entry is looked for.
   'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
 };
