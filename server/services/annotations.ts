@@ -20,6 +20,7 @@ import type {
 } from '../../shared/api';
 import { conflict, forbidden, notFound } from '../errors';
 import { recordContributors } from '../storage/documents-repository';
+import { blankExcerpts } from '../storage/notifications-repository';
 import { findOrganisation } from '../storage/accounts-repository';
 import { listMembers } from '../storage/projects-repository';
 import type { Actor, ServiceDeps } from './context';
@@ -89,7 +90,7 @@ export async function createThread(
       { id: messageId, author, body: input.body, mentions, createdAt: now, editedAt: null, deleted: false },
     );
   });
-  await notify(deps, { kind: 'mention', actorId: actor.id, documentId, threadId, text: input.body || input.quote }, mentions);
+  await notify(deps, { kind: 'mention', actorId: actor.id, documentId, threadId, messageId, text: input.body || input.quote }, mentions);
   return { threadId, messageId };
 }
 
@@ -110,7 +111,7 @@ export async function reply(
     discussionWrites.addMessage(doc, threadId, message);
     return found;
   });
-  const event = { actorId: actor.id, documentId, threadId, text: input.body };
+  const event = { actorId: actor.id, documentId, threadId, messageId, text: input.body };
   const threadAuthor = thread.messages[0]?.author.userId;
   await notify(deps, { ...event, kind: 'mention' }, mentions);
   // Whoever was mentioned hears of it once, as a mention.
@@ -151,12 +152,13 @@ export async function editMessage(
   const { row } = await authorizeDocument(deps, actor, documentId, 'document.comment');
   const mentions = await membersAmong(deps, row.project_id, input.mentions);
   const added = await changeOwnMessage(deps, actor, documentId, threadId, messageId, { body: input.body, mentions, deleted: false });
-  await notify(deps, { kind: 'mention', actorId: actor.id, documentId, threadId, text: input.body }, added);
+  await notify(deps, { kind: 'mention', actorId: actor.id, documentId, threadId, messageId, text: input.body }, added);
 }
 
 export async function deleteMessage(deps: ServiceDeps, actor: Actor, documentId: string, threadId: string, messageId: string): Promise<void> {
   await authorizeDocument(deps, actor, documentId, 'document.comment');
   await changeOwnMessage(deps, actor, documentId, threadId, messageId, { body: '', mentions: [], deleted: true });
+  await blankExcerpts(deps.db, messageId);
 }
 
 export async function setThreadStatus(
@@ -185,7 +187,8 @@ export async function setThreadStatus(
   if (status === 'accepted' && suggestedBy) {
     // The accepted words are the suggester's: their organisation counts among the document's contributors.
     await recordContributors(deps.db, documentId, [suggestedBy], deps.clock());
-    await notify(deps, { kind: 'suggestion_accepted', actorId: actor.id, documentId, threadId, text: thread.suggestion ?? thread.quote }, [suggestedBy]);
+    const event = { kind: 'suggestion_accepted' as const, actorId: actor.id, documentId, threadId, messageId: thread.messages[0]!.id };
+    await notify(deps, { ...event, text: thread.suggestion ?? thread.quote }, [suggestedBy]);
   }
 }
 

@@ -13,7 +13,7 @@ export function excerptOf(text: string): string {
 /** Tells each of `userIds` (never the actor, each once) what the actor did in a thread. */
 export async function notify(
   deps: ServiceDeps,
-  event: { kind: NotificationKind; actorId: string; documentId: string; threadId: string; text: string },
+  event: { kind: NotificationKind; actorId: string; documentId: string; threadId: string; messageId: string; text: string },
   userIds: Iterable<string>,
 ): Promise<void> {
   const now = deps.clock();
@@ -27,6 +27,7 @@ export async function notify(
       actor_id: event.actorId,
       document_id: event.documentId,
       thread_id: event.threadId,
+      message_id: event.messageId,
       excerpt: excerptOf(event.text),
       created_at: now,
       read_at: null,

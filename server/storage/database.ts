@@ -141,6 +141,7 @@ export interface NotificationsTable {
   actor_id: string;
   document_id: string;
   thread_id: string;
+  message_id: string;
   excerpt: string;
   created_at: number;
   read_at: number | null;

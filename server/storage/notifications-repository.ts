@@ -1,5 +1,10 @@
 import type { Db, NotificationsTable } from './database';
 
+/** A deleted message's words leave the inboxes that quoted them. */
+export async function blankExcerpts(db: Db, messageId: string): Promise<void> {
+  await db.updateTable('notifications').set({ excerpt: '' }).where('message_id', '=', messageId).execute();
+}
+
 export async function insertNotifications(db: Db, rows: NotificationsTable[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
 }

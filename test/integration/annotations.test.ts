@@ -256,6 +256,10 @@ describe('notifications', () => {
 
     // Marking someone else's notification read does nothing; one's own, it does.
     const [mine] = viewerInbox.notifications;
+    // The editor takes the reply back: its words leave the inbox.
+    const { messageId } = (await reply.json()) as { messageId: string };
+    expect((await people.editor.api('DELETE', `/documents/${id}/threads/${threadId}/messages/${messageId}`)).status).toBe(204);
+    expect((await notificationsOf(people.viewer)).notifications[0]!.excerpt).toBe('');
     expect((await people.commenter.api('POST', '/notifications/read', { ids: [mine!.id] })).status).toBe(204);
     expect((await notificationsOf(people.viewer)).unread).toBe(before + 1);
     expect((await people.viewer.api('POST', '/notifications/read', {})).status).toBe(204);

@@ -29,6 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
     .addColumn('thread_id', 'text', (c) => c.notNull())
+    // The message it quotes, so that deleting the message blanks the quote everywhere.
+    .addColumn('message_id', 'text', (c) => c.notNull())
     .addColumn('excerpt', 'text', (c) => c.notNull())
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('read_at', 'integer')
