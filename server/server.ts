@@ -9,7 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { AccessEvents } from './services/access-events';
 import { authorizeCollab } from './services/collab-access';
 import type { ServiceDeps } from './services/context';
-import { documentActivityRecorder } from './services/document-activity';
+import { clientRecorder, documentActivityRecorder } from './services/document-activity';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
 import { createRoomStore } from './storage/room-store';
@@ -53,7 +53,13 @@ export async function openServices(
   const store = createRoomStore({ content: new SqliteDocumentStore(db), discussion: new SqliteDocumentStore(db, 'discussion') });
   const clock = overrides.clock ?? Date.now;
   const registry = new DocumentRegistry(
-    { store, fanOut: overrides.fanOut ?? createInProcessFanOut(), logger, activity: documentActivityRecorder({ db, clock }) },
+    {
+      store,
+      fanOut: overrides.fanOut ?? createInProcessFanOut(),
+      logger,
+      activity: documentActivityRecorder({ db, clock }),
+      clients: clientRecorder({ db, clock }),
+    },
     {
       maxDocumentBytes: config.maxDocumentBytes,
       compactAfterUpdates: config.compactAfterUpdates,

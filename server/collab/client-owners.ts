@@ -2,14 +2,24 @@ import { ProtocolError, type ProtocolErrorCode } from './protocol';
 
 /**
  * Which person each Yjs client id of one loaded document belongs to. The
- * first person to edit or announce presence under an id owns it while the
- * document is loaded, so nobody can write, or appear, as someone else.
+ * first person to edit or announce presence under an id owns it, so nobody
+ * can write, or appear, as someone else; owners of ids that wrote are
+ * recorded for good (attribution), the others only while it is loaded.
  */
 export class ClientOwners {
   #users = new Map<number, string>();
 
-  /** `reserved`: ids the server writes under itself (a document's template), which no person may claim. */
-  constructor(private readonly reserved: ReadonlySet<number> = new Set()) {}
+  /**
+   * `reserved`: ids the server writes under itself (a document's template),
+   * which no person may claim; `known`: the owners recorded before, which
+   * outlive the document leaving memory.
+   */
+  constructor(
+    private readonly reserved: ReadonlySet<number> = new Set(),
+    known: ReadonlyMap<number, string> = new Map(),
+  ) {
+    this.#users = new Map(known);
+  }
 
   /** Claims `clientIds` for `userId`; throws, claiming nothing, if one belongs to someone else. */
   claim(userId: string, clientIds: Iterable<number>, code: ProtocolErrorCode): void {

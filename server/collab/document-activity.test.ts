@@ -59,7 +59,7 @@ describe('ActivityBatcher', () => {
     batch.noteEdit('ana');
     expect(reports).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(reports).toEqual([{ editors: ['ana', 'ben'], linkedDocumentIds: ['x'] }]);
+    expect(reports).toEqual([{ editors: new Map([['ana', 2], ['ben', 1]]), linkedDocumentIds: ['x'] }]);
     release();
     await vi.advanceTimersByTimeAsync(5000);
     expect(reports).toHaveLength(1);
@@ -71,7 +71,7 @@ describe('ActivityBatcher', () => {
     let flushed = false;
     const flushing = batch.flush().then(() => (flushed = true));
     await vi.advanceTimersByTimeAsync(0);
-    expect(reports).toEqual([{ editors: ['ana'], linkedDocumentIds: [] }]);
+    expect(reports).toEqual([{ editors: new Map([['ana', 1]]), linkedDocumentIds: [] }]);
     expect(flushed).toBe(false);
     release();
     await flushing;

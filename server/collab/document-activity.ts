@@ -24,7 +24,7 @@ export function linkedDocumentIds(doc: Y.Doc): string[] {
  * never one per keystroke, and never on the sync path.
  */
 export class ActivityBatcher {
-  #editors = new Set<string>();
+  #editors = new Map<string, number>();
   #contentChanged = false;
   #timer: NodeJS.Timeout | null = null;
   #reporting: Promise<void> = Promise.resolve();
@@ -38,7 +38,7 @@ export class ActivityBatcher {
   ) {}
 
   noteEdit(userId: string): void {
-    this.#editors.add(userId);
+    this.#editors.set(userId, (this.#editors.get(userId) ?? 0) + 1);
     this.#contentChanged = true;
     this.#timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
@@ -48,7 +48,7 @@ export class ActivityBatcher {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#editors.size > 0 || this.#contentChanged) {
-      const report = { editors: [...this.#editors], linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null };
+      const report = { editors: new Map(this.#editors), linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null };
       this.#editors.clear();
       this.#contentChanged = false;
       this.#reporting = this.#reporting.then(() =>

@@ -7,7 +7,7 @@ import type { DocumentStore, StoredDocument } from '../storage/document-store';
 import { docFromStored } from '../storage/stored-doc';
 import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-out';
 import { AwarenessOwners } from './awareness-owners';
-import type { DocumentActivity } from '../services/document-activity';
+import type { ClientRecords, DocumentActivity } from '../services/document-activity';
 import { ActivityBatcher } from './document-activity';
 import { ClientOwners } from './client-owners';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
@@ -35,6 +35,7 @@ export interface SessionDeps {
   fanOut: FanOut;
   logger: Logger;
   activity: DocumentActivity;
+  clients: ClientRecords;
 }
 
 /** How long activity gathers before it is reported: one report per busy second, not one per keystroke. */
@@ -62,7 +63,9 @@ export class DocumentSession {
   /** Bytes accepted but not yet applied, so concurrent updates cannot overshoot the size limit together. */
   #reservedBytes = 0;
   #inFlight = new Set<Promise<void>>();
-  readonly #clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]));
+  readonly #clients: ClientOwners;
+  /** Client ids whose owner is recorded in storage. */
+  readonly #recorded: Set<number>;
   /**
    * The client id this session writes under as the server: its own, so that
    * two instances writing the same room never reuse each other's clocks.
@@ -76,9 +79,9 @@ export class DocumentSession {
   #subscription: FanOutSubscription;
 
   static async load(documentId: string, deps: SessionDeps, options: SessionOptions): Promise<DocumentSession> {
-    const stored = await deps.store.load(documentId);
+    const [stored, owners] = await Promise.all([deps.store.load(documentId), deps.clients.load(documentId)]);
     const doc = docFromStored(stored, (error) => deps.logger.error('skipped a stored update that does not apply', { documentId, error }));
-    return new DocumentSession(documentId, doc, deps, options, stored);
+    return new DocumentSession(documentId, doc, deps, options, stored, owners);
   }
 
   private constructor(
@@ -87,7 +90,10 @@ export class DocumentSession {
     private readonly deps: SessionDeps,
     private readonly options: SessionOptions,
     initial: Omit<StoredDocument, 'updates'>,
+    owners: ReadonlyMap<number, string>,
   ) {
+    this.#clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]), owners);
+    this.#recorded = new Set(owners.keys());
     this.#lastAppliedSeq = initial.throughSeq;
     this.#tailLength = initial.tailLength;
     this.#tailBytes = initial.tailBytes;
@@ -179,10 +185,17 @@ export class DocumentSession {
       throw new ProtocolError('nesting_too_deep', `shared types may nest at most ${MAX_NESTING_DEPTH} deep`);
     }
     // New content is written under the writer's own client ids, never someone else's.
-    this.#clients.claim(origin.grant.userId, new Set(decoded.structs.map((s) => s.id.client)), 'client_id_not_owned');
+    const clientIds = new Set(decoded.structs.map((s) => s.id.client));
+    this.#clients.claim(origin.grant.userId, clientIds, 'client_id_not_owned');
     this.#reservedBytes += update.byteLength;
     let seq: number;
     try {
+      // Whose the ids are is stored before what they wrote: no stored text is ever without its author.
+      const unrecorded = [...clientIds].filter((id) => !this.#recorded.has(id));
+      if (unrecorded.length > 0) {
+        await this.deps.clients.record(this.documentId, unrecorded, origin.grant.userId);
+        for (const id of unrecorded) this.#recorded.add(id);
+      }
       seq = await this.deps.store.append(this.documentId, update);
     } catch (error) {
       this.deps.logger.error('could not store an update', { documentId: this.documentId, error });

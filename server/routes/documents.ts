@@ -1,13 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
+  attributionResponseSchema,
   changeStatusInputSchema,
+  contributionMapResponseSchema,
   documentDetailResponseSchema,
   documentIdSchema,
   documentLinksResponseSchema,
   documentResponseSchema,
   updateDocumentInputSchema,
 } from '../../shared/api';
+import { attributionOf, documentContributions } from '../services/attribution';
 import type { ServiceDeps } from '../services/context';
 import * as documents from '../services/documents';
 import { promoteTrialEntry } from '../services/trial-promotion';
@@ -44,6 +47,18 @@ const routes = {
     request: { params },
     responses: { 200: jsonResponse(documentLinksResponseSchema, 'Links both ways'), ...errorResponses },
   }),
+  attribution: createRoute({
+    method: 'get', path: '/{documentId}/attribution', tags, security,
+    summary: 'Whose each Yjs client id of the document is, with their organisation (document.read)',
+    request: { params },
+    responses: { 200: jsonResponse(attributionResponseSchema, 'Client ids and their people'), ...errorResponses },
+  }),
+  contributions: createRoute({
+    method: 'get', path: '/{documentId}/contributions', tags, security,
+    summary: 'Who wrote how much of the document, by organisation, kind of stakeholder and person (document.read)',
+    request: { params },
+    responses: { 200: jsonResponse(contributionMapResponseSchema, 'The contribution map'), ...errorResponses },
+  }),
   promote: createRoute({
     method: 'post', path: '/{documentId}/trial-entries/{entryId}/promotion', tags, security,
     summary: 'Make a lessons-learned record from a trial-and-error entry, linked back to it (document.create)',
@@ -67,6 +82,10 @@ export function documentRoutes(deps: ServiceDeps) {
     })
     .openapi(routes.links, async (c) =>
       c.json(await documents.documentLinks(deps, requireUser(c), c.req.valid('param').documentId), 200),
+    )
+    .openapi(routes.attribution, async (c) => c.json(await attributionOf(deps, requireUser(c), c.req.valid('param').documentId), 200))
+    .openapi(routes.contributions, async (c) =>
+      c.json({ contributions: await documentContributions(deps, requireUser(c), c.req.valid('param').documentId) }, 200),
     )
     .openapi(routes.promote, async (c) => {
       const { documentId, entryId } = c.req.valid('param');

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   addPartnerInputSchema,
+  contributionMapResponseSchema,
   createDocumentInputSchema,
   createdInvitationResponseSchema,
   createInvitationInputSchema,
@@ -19,6 +20,7 @@ import {
   updateProjectInputSchema,
 } from '../../shared/api';
 import type { ServiceDeps } from '../services/context';
+import { projectContributions } from '../services/attribution';
 import * as documents from '../services/documents';
 import * as invitations from '../services/invitations';
 import * as members from '../services/members';
@@ -110,10 +112,19 @@ const routes = {
     request: { params: project, ...jsonBody(createDocumentInputSchema) },
     responses: { 201: jsonResponse(documentResponseSchema, 'Created'), ...errorResponses },
   }),
+  contributions: createRoute({
+    method: 'get', path: '/{projectId}/contributions', tags, security,
+    summary: 'Who wrote how much of the project’s documents, by organisation, kind of stakeholder and person (document.read)',
+    request: { params: project },
+    responses: { 200: jsonResponse(contributionMapResponseSchema, 'The contribution map'), ...errorResponses },
+  }),
 };
 
 export function projectRoutes(deps: ServiceDeps) {
   return newRouter()
+    .openapi(routes.contributions, async (c) =>
+      c.json({ contributions: await projectContributions(deps, requireUser(c), c.req.valid('param').projectId) }, 200),
+    )
     .openapi(routes.list, async (c) => c.json({ projects: await projects.listProjects(deps, requireUser(c)) }, 200))
     .openapi(routes.create, async (c) =>
       c.json({ project: await projects.createProject(deps, requireUser(c), c.req.valid('json')) }, 201),

@@ -186,7 +186,7 @@ export async function setThreadStatus(
   const suggestedBy = thread.messages[0]?.author.userId;
   if (status === 'accepted' && suggestedBy) {
     // The accepted words are the suggester's: their organisation counts among the document's contributors.
-    await recordContributors(deps.db, documentId, [suggestedBy], deps.clock());
+    await recordContributors(deps.db, documentId, new Map([[suggestedBy, 0]]), deps.clock());
     const event = { kind: 'suggestion_accepted' as const, actorId: actor.id, documentId, threadId, messageId: thread.messages[0]!.id };
     await notify(deps, { ...event, text: thread.suggestion ?? thread.quote }, [suggestedBy]);
   }

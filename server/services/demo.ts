@@ -195,7 +195,7 @@ async function createDemoDocument(
   // A millisecond apart, so the organisations show in the order their people wrote.
   const now = deps.clock();
   for (const [index, key] of document.authors.entries()) {
-    await recordContributors(deps.db, id, [userOf(key).id], now - document.authors.length + index);
+    await recordContributors(deps.db, id, new Map([[userOf(key).id, 1]]), now - document.authors.length + index);
   }
   for (const move of document.moves) await changeStatus(deps, userOf(move.by), id, { status: move.to });
 }

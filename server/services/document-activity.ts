@@ -1,10 +1,12 @@
+import { parseRoom } from '../../shared/rooms';
+import { documentClients, recordClients } from '../storage/attribution-repository';
 import { recordContributors, replaceMentions } from '../storage/documents-repository';
 import type { ServiceDeps } from './context';
 
 /** What happened in a document since the last report. */
 export interface ActivityReport {
-  /** People whose updates were stored. */
-  editors: string[];
+  /** People whose updates were stored, and how many of them. */
+  editors: ReadonlyMap<string, number>;
   /** Documents the content links to now; null when the content did not change. */
   linkedDocumentIds: string[] | null;
 }
@@ -24,6 +26,32 @@ export function documentActivityRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>
     async report(documentId, { editors, linkedDocumentIds }) {
       await recordContributors(deps.db, documentId, editors, deps.clock());
       if (linkedDocumentIds) await replaceMentions(deps.db, documentId, linkedDocumentIds);
+    },
+  };
+}
+
+/** Where the collaboration layer keeps whose each Yjs client id of a document is. */
+export interface ClientRecords {
+  /** The recorded owner of each client id of the room's document (none for a discussion). */
+  load(roomId: string): Promise<Map<number, string>>;
+  record(roomId: string, clientIds: number[], userId: string): Promise<void>;
+}
+
+export function clientRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>): ClientRecords {
+  // Only a document's content has authors; the server alone writes its discussion.
+  const contentOf = (roomId: string) => {
+    const room = parseRoom(roomId);
+    return room?.channel === 'content' ? room.documentId : null;
+  };
+  return {
+    async load(roomId) {
+      const documentId = contentOf(roomId);
+      const rows = documentId ? await documentClients(deps.db, [documentId]) : [];
+      return new Map(rows.map((r) => [r.client_id, r.user_id]));
+    },
+    async record(roomId, clientIds, userId) {
+      const documentId = contentOf(roomId);
+      if (documentId) await recordClients(deps.db, documentId, clientIds, userId, deps.clock());
     },
   };
 }

@@ -46,6 +46,16 @@ export interface DocumentContributorsTable {
   user_id: string;
   first_at: number;
   last_at: number;
+  /** Updates of theirs the server stored. */
+  edits: ColumnType<number, number | undefined, number>;
+}
+
+/** The person each Yjs client id of a document belongs to. */
+export interface DocumentClientsTable {
+  document_id: string;
+  client_id: number;
+  user_id: string;
+  first_at: number;
 }
 
 /** Every accepted Yjs update, in arrival order, until compaction folds it into a snapshot. */
@@ -158,6 +168,7 @@ export interface Database {
   document_status_changes: DocumentStatusChangesTable;
   document_links: DocumentLinksTable;
   document_contributors: DocumentContributorsTable;
+  document_clients: DocumentClientsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -90,12 +90,18 @@ export async function contributorOrganisations(db: Db, documentIds: string[]): P
   return byDocument;
 }
 
-export async function recordContributors(db: Db, documentId: string, userIds: string[], at: number): Promise<void> {
-  if (userIds.length === 0) return;
+/** Counts `edits` more stored updates for each person (0 to credit them without an edit of their own). */
+export async function recordContributors(db: Db, documentId: string, edits: ReadonlyMap<string, number>, at: number): Promise<void> {
+  if (edits.size === 0) return;
   await db
     .insertInto('document_contributors')
-    .values(userIds.map((user_id) => ({ document_id: documentId, user_id, first_at: at, last_at: at })))
-    .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ last_at: at }))
+    .values([...edits].map(([user_id, count]) => ({ document_id: documentId, user_id, first_at: at, last_at: at, edits: count })))
+    .onConflict((oc) =>
+      oc.columns(['document_id', 'user_id']).doUpdateSet((eb) => ({
+        last_at: at,
+        edits: eb('document_contributors.edits', '+', eb.ref('excluded.edits')),
+      })),
+    )
     .execute();
 }
 

@@ -6,3 +6,4 @@ export * from './instance';
 export * from './invitations';
 export * from './projects';
 export * from './annotations';
+export * from './attribution';

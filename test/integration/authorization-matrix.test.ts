@@ -220,6 +220,9 @@ const ROUTES: RouteRule[] = [
     },
   },
   { method: 'get', path: '/documents/{documentId}/links', access: 'document.read' },
+  { method: 'get', path: '/documents/{documentId}/attribution', access: 'document.read' },
+  { method: 'get', path: '/documents/{documentId}/contributions', access: 'document.read' },
+  { method: 'get', path: '/projects/{projectId}/contributions', access: 'document.read' },
   {
     method: 'post',
     path: '/documents/{documentId}/trial-entries/{entryId}/promotion',

@@ -4,6 +4,7 @@ import * as m0002 from './0002-accounts-projects';
 import * as m0003 from './0003-project-programme';
 import * as m0004 from './0004-knowledge-documents';
 import * as m0005 from './0005-discussions';
+import * as m0006 from './0006-attribution';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-project-programme': m0003,
   '0004-knowledge-documents': m0004,
   '0005-discussions': m0005,
+  '0006-attribution': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { STAKEHOLDER_KINDS } from '../roles';
+import { idSchema } from './common';
+
+const organisationSchema = z.object({ id: idSchema, name: z.string(), kind: z.enum(STAKEHOLDER_KINDS), color: z.string() });
+
+/** Whose each Yjs client id of a document is: the server records it when a person's update under that id is accepted. */
+export const attributionResponseSchema = z.object({
+  clients: z.array(
+    z.object({
+      clientId: z.number().int().nonnegative(),
+      userId: idSchema,
+      name: z.string(),
+      organisation: organisationSchema.nullable(),
+    }),
+  ),
+});
+export type AttributionResponse = z.infer<typeof attributionResponseSchema>;
+
+/** One contributor's share: of the text as it stands (characters), of the edits, and of the discussion (messages). */
+const shareSchema = z.object({ characters: z.number().int(), edits: z.number().int(), messages: z.number().int() });
+
+export const contributionMapSchema = z.object({
+  /** Characters of the current text, edits stored, annotation messages written: the totals the shares divide. */
+  totals: shareSchema.extend({ organisations: z.number().int(), stakeholderKinds: z.number().int() }),
+  byOrganisation: z.array(shareSchema.extend({ organisation: organisationSchema.nullable() })),
+  byStakeholderKind: z.array(shareSchema.extend({ kind: z.enum(STAKEHOLDER_KINDS).nullable() })),
+  byPerson: z.array(shareSchema.extend({ userId: idSchema, name: z.string(), organisationId: idSchema.nullable() })),
+});
+export type ContributionMap = z.infer<typeof contributionMapSchema>;
+export const contributionMapResponseSchema = z.object({ contributions: contributionMapSchema });
+export type ContributionMapResponse = z.infer<typeof contributionMapResponseSchema>;

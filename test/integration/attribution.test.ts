@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { AttributionResponse, ContributionMapResponse } from '../../shared/api';
+import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
+import { addMember, type TestUser } from '../helpers/accounts';
+import { createOrganisation } from '../helpers/projects';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait-for';
+import { connectClient, type YjsClient } from '../helpers/yjs-client';
+
+/** Each visible character of the first paragraph, with the client id that wrote it. */
+function charactersWithClients(doc: Y.Doc): Array<[string, number]> {
+  const text = (doc.getXmlFragment(YDOC_CONTENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const out: Array<[string, number]> = [];
+  for (let item = text._start; item; item = item.right) {
+    if (!item.deleted && item.content instanceof Y.ContentString) for (const ch of item.content.str) out.push([ch, item.id.client]);
+  }
+  return out;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe('attribution', () => {
+  it('gives every character to who typed it, from two organisations at once, across compaction and a restart', async () => {
+    // Compaction every few updates: attribution must not depend on the update log.
+    const env = { COMPACT_AFTER_UPDATES: '4' };
+    const server = await startTestServer(env);
+    const owner = await server.owner();
+    const projectId = await server.project();
+    const ngo = owner.organisationId!;
+    const university = await createOrganisation(owner, 'Université de Thiès');
+    const ana = await server.signUp({ name: 'Ana', organisationId: ngo });
+    const bakary = await server.signUp({ name: 'Bakary', organisationId: university });
+    for (const person of [ana, bakary]) await addMember(owner, projectId, person, 'editor');
+    const documentId = await server.createDocument('Co-written note');
+
+    const people: Array<[TestUser, string]> = [[owner, 'o'], [ana, 'a'], [bakary, 'b']];
+    const clients = people.map(([user]) => connectClient({ wsUrl: server.wsUrl, cookie: user.cookie }, documentId));
+    await Promise.all(clients.map((c) => c.synced()));
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('')]);
+    clients[0]!.doc.getXmlFragment(YDOC_CONTENT).insert(0, [paragraph]);
+    const textOf = (c: YjsClient) => (c.doc.getXmlFragment(YDOC_CONTENT).get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined;
+    await waitFor(() => clients.every((c) => textOf(c) !== undefined), 'the paragraph everywhere');
+
+    // Each types their own letter at random places, all at once, 40 times.
+    for (let round = 0; round < 40; round++) {
+      clients.forEach((client, i) => {
+        const text = textOf(client)!;
+        text.insert(Math.floor(((round * 7 + i * 13) % 17) / 17 * (text.length + 1)), people[i]![1]);
+      });
+      if (round % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const same = () => clients.every((c) => textOf(c)!.toString() === textOf(clients[0]!)!.toString());
+    await waitFor(() => same() && textOf(clients[0]!)!.length === 120, 'everyone to converge');
+
+    const letterOf = new Map(people.map(([user, letter]) => [user.id, letter]));
+    const get = (base: TestServer, path: string) => fetch(`${base.url}/api/v1${path}`, { headers: { cookie: owner.cookie } });
+    const check = async (base: TestServer, reader: YjsClient) => {
+      const { clients: owners } = await json<AttributionResponse>(await get(base, `/documents/${documentId}/attribution`));
+      const ownerOf = new Map(owners.map((c) => [c.clientId, c.userId]));
+      const characters = charactersWithClients(reader.doc);
+      expect(characters).toHaveLength(120);
+      for (const [character, client] of characters) expect(letterOf.get(ownerOf.get(client)!)).toBe(character);
+      const { contributions } = await json<ContributionMapResponse>(await get(base, `/documents/${documentId}/contributions`));
+      expect(contributions.totals).toMatchObject({ characters: 120, organisations: 2, stakeholderKinds: 2 });
+      expect(contributions.byOrganisation.map((o) => [o.organisation?.id, o.characters])).toEqual([
+        [ngo, 80],
+        [university, 40],
+      ]);
+      expect(contributions.byPerson.map((p) => p.characters).sort()).toEqual([40, 40, 40]);
+    };
+    await check(server, clients[0]!);
+
+    for (const client of clients) client.destroy();
+    await server.server.close();
+    const restarted = await startTestServer({ ...env, DATA_DIR: server.dataDir });
+    const reader = connectClient({ wsUrl: restarted.wsUrl, cookie: owner.cookie }, documentId);
+    await reader.synced();
+    await check(restarted, reader);
+  });
+
+  it('is not shown to anyone outside the project', async () => {
+    const server = await startTestServer();
+    const documentId = await server.createDocument();
+    const projectId = await server.project();
+    const outsider = await server.signUp();
+    for (const path of [`/documents/${documentId}/attribution`, `/documents/${documentId}/contributions`, `/projects/${projectId}/contributions`]) {
+      expect((await outsider.api('GET', path)).status).toBe(404);
+      expect((await fetch(`${server.url}/api/v1${path}`)).status).toBe(401);
+    }
+  });
+});
