@@ -2,7 +2,8 @@ import type { Editor } from '@tiptap/core';
 import type { Accessor } from 'solid-js';
 import type { Thread, ThreadStatus } from '../../shared/annotations/discussion';
 import type { CreateThreadInput } from '../../shared/api/annotations';
-import { bindingOf, rangeFromAnchor } from '../editor/anchors';
+import { annotationRanges } from '../editor/annotation-highlights';
+import type { ApiClient } from '../lib/api';
 import type { SubmitResult } from '../lib/discussion-outbox';
 import type { DiscussionOutboxStore } from '../stores/discussion-outbox';
 
@@ -14,10 +15,12 @@ export interface AnnotationActions {
   deleteMessage(threadId: string, messageId: string): Promise<SubmitResult>;
   setStatus(threadId: string, status: ThreadStatus): Promise<SubmitResult>;
   /**
-   * Puts the suggestion in place of its words, in one step of the editor's
-   * undo history (Ctrl+Z takes it back), then marks it accepted.
+   * Claims the suggestion as accepted on the server, then puts it in place
+   * of its words in one step of the editor's undo history (Ctrl+Z takes it
+   * back). Needs a connection: it is never queued, since the text must
+   * change only once the server said it is the first to accept.
    */
-  accept(thread: Thread): Promise<SubmitResult>;
+  accept(thread: Thread): Promise<void>;
 }
 
 /** The words of a suggestion are gone: there is nothing left to replace. */
@@ -25,7 +28,28 @@ export class DetachedSuggestionError extends Error {
   override readonly name = 'DetachedSuggestionError';
 }
 
-export function createAnnotationActions(outbox: DiscussionOutboxStore, editor: Accessor<Editor | undefined>): AnnotationActions {
+/** The words a suggestion would replace are no longer those it was made on: replacing them would lose someone's edit. */
+export class ChangedSuggestionError extends Error {
+  override readonly name = 'ChangedSuggestionError';
+}
+
+export function createAnnotationActions(options: {
+  outbox: DiscussionOutboxStore;
+  editor: Accessor<Editor | undefined>;
+  api: ApiClient;
+  documentId: string;
+}): AnnotationActions {
+  const { outbox } = options;
+
+  /** Where the suggestion's words are now, checked to be exactly the quoted ones. */
+  const quotedWords = (thread: Thread) => {
+    const editor = options.editor();
+    const range = editor && annotationRanges(editor.state).get(thread.id);
+    if (!editor || !range) throw new DetachedSuggestionError(thread.id);
+    if (editor.state.doc.textBetween(range.from, range.to, '\n') !== thread.quote) throw new ChangedSuggestionError(thread.id);
+    return { editor, range };
+  };
+
   return {
     create: (input) => outbox.submit({ type: 'create-thread', input }),
     reply: (threadId, body, mentions) => outbox.submit({ type: 'reply', threadId, input: { body, mentions } }),
@@ -34,13 +58,13 @@ export function createAnnotationActions(outbox: DiscussionOutboxStore, editor: A
     deleteMessage: (threadId, messageId) => outbox.submit({ type: 'delete-message', threadId, messageId }),
     setStatus: (threadId, status) => outbox.submit({ type: 'set-status', threadId, input: { status } }),
     async accept(thread) {
-      const instance = editor();
-      const binding = instance && bindingOf(instance.state);
-      const range = instance && binding && rangeFromAnchor(binding, thread.anchor, instance.state.doc.content.size);
-      if (!instance || !range) throw new DetachedSuggestionError(thread.id);
+      quotedWords(thread);
+      // Only one person's acceptance succeeds: a second one, or a refused one, leaves the text alone.
+      await options.api.setThreadStatus(options.documentId, thread.id, { status: 'accepted' });
+      // Looked for again: the text may have moved, or changed, while the server answered.
+      const { editor, range } = quotedWords(thread);
       // An empty suggestion deletes the words; the new text takes the marks of the first replaced character.
-      instance.view.dispatch(instance.state.tr.insertText(thread.suggestion ?? '', range.from, range.to));
-      return outbox.submit({ type: 'set-status', threadId: thread.id, input: { status: 'accepted' } });
+      editor.view.dispatch(editor.state.tr.insertText(thread.suggestion ?? '', range.from, range.to));
     },
   };
 }

@@ -2,6 +2,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../shared/annotations/discussion';
 import { QUOTE_MAX_LENGTH } from '../../shared/api/annotations';
 import { closeOnEscape } from '../lib/escape-key';
+import { isWebAddress } from '../lib/web-address';
 import { createAction } from '../stores/action';
 import { useApp } from '../stores/app-context';
 import { ErrorNotice } from './error-notice';
@@ -18,15 +19,6 @@ export interface ComposedAnnotation {
 }
 
 type Problem = 'body' | 'citation' | 'url' | 'suggestion';
-
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 /** What is missing or wrong, field by field, before anything is sent. */
 function problemsOf(value: ComposedAnnotation, quote: string): Partial<Record<Problem, true>> {

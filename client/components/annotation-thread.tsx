@@ -3,10 +3,11 @@ import type { Thread, ThreadStatus } from '../../shared/annotations/discussion';
 import { canChangeMessage, threadAbilities, type AnnotationPermissions } from '../lib/annotation-permissions';
 import type { OutboxEntry } from '../lib/discussion-outbox';
 import { closeOnEscape } from '../lib/escape-key';
+import { isWebAddress } from '../lib/web-address';
 import { createAction } from '../stores/action';
 import { useApp } from '../stores/app-context';
 import type { DroppedRequest } from '../stores/discussion-outbox';
-import { DetachedSuggestionError, type AnnotationActions } from './annotation-actions';
+import { ChangedSuggestionError, DetachedSuggestionError, type AnnotationActions } from './annotation-actions';
 import { AnnotationMessage } from './annotation-message';
 import { DroppedChanges, PendingChange } from './annotation-pending';
 import { ErrorNotice } from './error-notice';
@@ -110,9 +111,11 @@ export function AnnotationThread(props: {
               {(url) => (
                 <>
                   {' '}
-                  <a href={url()} target="_blank" rel="noopener noreferrer" class="annotation-citation-link">
-                    {url()}
-                  </a>
+                  <Show when={isWebAddress(url())} fallback={<span class="annotation-citation-link">{url()}</span>}>
+                    <a href={url()} target="_blank" rel="noopener noreferrer" class="annotation-citation-link" data-testid="citation-link">
+                      {url()}
+                    </a>
+                  </Show>
                 </>
               )}
             </Show>
@@ -176,7 +179,7 @@ export function AnnotationThread(props: {
               {locale.t('annotations.reopen')}
             </button>
           </Show>
-          <Show when={abilities().decide}>
+          <Show when={abilities().accept}>
             <button
               type="button"
               class="button primary"
@@ -186,6 +189,8 @@ export function AnnotationThread(props: {
             >
               {locale.t('annotations.accept')}
             </button>
+          </Show>
+          <Show when={abilities().reject}>
             <button type="button" class="button" data-testid="thread-reject" disabled={busy()} onClick={() => void changeStatus.run('rejected')}>
               {locale.t('annotations.reject')}
             </button>
@@ -196,18 +201,18 @@ export function AnnotationThread(props: {
             </span>
           </Show>
         </div>
-        <Show when={abilities().decide && props.placement === 'detached'}>
+        <Show when={abilities().accept && props.placement === 'detached'}>
           <p class="annotation-note muted">{locale.t('annotations.acceptDetached')}</p>
         </Show>
-        <Show when={abilities().decide && props.placement === 'placed' && !props.permissions.contentWritable}>
+        <Show when={abilities().accept && props.placement === 'placed' && !props.permissions.contentWritable}>
           <p class="annotation-note muted">{locale.t('annotations.acceptOffline')}</p>
         </Show>
         <Show when={changeStatus.error()}>{(error) => <ErrorNotice error={error()} message="annotations.statusError" />}</Show>
         <Show when={accept.error()}>
           {(error) =>
-            error() instanceof DetachedSuggestionError ? (
-              <p class="notice error" role="alert">
-                {locale.t('annotations.acceptDetached')}
+            error() instanceof DetachedSuggestionError || error() instanceof ChangedSuggestionError ? (
+              <p class="notice error" role="alert" data-testid="accept-refused">
+                {locale.t(error() instanceof DetachedSuggestionError ? 'annotations.acceptDetached' : 'annotations.acceptChanged')}
               </p>
             ) : (
               <ErrorNotice error={error()} message="annotations.acceptError" />

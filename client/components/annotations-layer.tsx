@@ -1,3 +1,4 @@
+import { useLocation } from '@solidjs/router';
 import type { Editor } from '@tiptap/core';
 import { createEffect, createMemo, createResource, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
 import { QUOTE_MAX_LENGTH, type ThreadCreatedResponse } from '../../shared/api/annotations';
@@ -5,10 +6,12 @@ import { anchorFromRange, bindingOf } from '../editor/anchors';
 import { ANNOTATE_SHORTCUT, annotationDraftRange, annotationRanges } from '../editor/annotation-highlights';
 import { ariaShortcut, formatShortcut, isApplePlatform } from '../editor/shortcut';
 import type { AnnotationPermissions } from '../lib/annotation-permissions';
+import { threadOfHash } from '../lib/paths';
 import type { AnnotationView } from '../stores/annotation-view';
 import { useApp } from '../stores/app-context';
 import type { DiscussionOutboxStore } from '../stores/discussion-outbox';
 import type { DiscussionSession } from '../stores/discussion-session';
+import { createThreadReanchoring } from '../stores/thread-reanchoring';
 import { createAnnotationActions } from './annotation-actions';
 import type { ComposedAnnotation } from './annotation-composer';
 import './annotations.css';
@@ -31,9 +34,11 @@ function createMediaQuery(query: string) {
  * The text with its discussion: wraps the editor (`children`), offers
  * "Annotate" on the selected words to those who may discuss, and shows the
  * threads beside the text or in a panel. Clicking a highlight opens its
- * thread; opening a thread brings its words into view.
+ * thread; opening a thread brings its words into view; so does opening the
+ * page at `#thread-<id>` (a notification's link).
  */
 export function AnnotationsLayer(props: {
+  documentId: string;
   editor: Editor | undefined;
   discussion: DiscussionSession;
   outbox: DiscussionOutboxStore;
@@ -45,7 +50,13 @@ export function AnnotationsLayer(props: {
   const { api, locale } = useApp();
   const wide = createMediaQuery(MARGIN_MEDIA);
   const [sheetOpen, setSheetOpen] = createSignal(false);
-  const actions = createAnnotationActions(props.outbox, () => props.editor);
+  const actions = createAnnotationActions({ outbox: props.outbox, editor: () => props.editor, api, documentId: props.documentId });
+  createThreadReanchoring({
+    editor: () => props.editor,
+    threads: props.discussion.threads,
+    canComment: () => props.permissions.canComment,
+    reanchor: (threadId, anchor) => api.reanchorThread(props.documentId, threadId, { anchor }),
+  });
   const isMac = isApplePlatform(navigator.userAgent);
 
   // ---- What the editor says: each transaction, and the text moving without one (a resize) ----
@@ -150,6 +161,19 @@ export function AnnotationsLayer(props: {
       });
     }),
   );
+  // A link to a thread (a notification's) opens it once the discussion has arrived, and again each time the hash changes.
+  const location = useLocation();
+  let followedHash: string | null = null;
+  createEffect(() => {
+    const hash = location.hash;
+    const threadId = threadOfHash(hash);
+    if (!threadId) followedHash = null;
+    if (!threadId || hash === followedHash || !props.discussion.synced() || !props.editor) return;
+    if (!props.discussion.threads().some((thread) => thread.id === threadId)) return;
+    followedHash = hash;
+    props.view.setFocus({ threadId, from: 'list' });
+    if (!wide()) setSheetOpen(true);
+  });
   // On narrow screens a click on a highlight opens the panel at its thread.
   createEffect(
     on(props.view.focus, (focus) => {

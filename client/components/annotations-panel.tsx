@@ -122,11 +122,19 @@ export function AnnotationsPanel(props: {
   };
   const placeAt = (id: string) => (props.mode === 'margin' ? { top: `${tops().get(id) ?? 0}px` } : undefined);
 
+  const isHidden = (id: string | null) => !!id && props.threads.some((thread) => thread.id === id) && !shown().some((thread) => thread.id === id);
   // A focused thread the filters now hide (just resolved, say) lets go of the focus, and of its highlight.
-  createEffect(() => {
-    const id = focused();
-    if (id && props.threads.some((thread) => thread.id === id) && !shown().some((thread) => thread.id === id)) props.onBlur();
-  });
+  createEffect(
+    on(filters, () => {
+      if (isHidden(focused())) props.onBlur();
+    }),
+  );
+  // A thread focused while the filters hide it (followed from a notification, say) is shown: the filters open to every thread.
+  createEffect(
+    on(focused, (id) => {
+      if (isHidden(id)) setFilters({ ...DEFAULT_THREAD_FILTERS, status: 'all' });
+    }),
+  );
 
   // The focused thread comes into view here, once the margin has moved it.
   createEffect(

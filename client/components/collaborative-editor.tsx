@@ -2,6 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import type { Editor } from '@tiptap/core';
 import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
 import { refreshAnnotationHighlights, type AnnotationHighlightsOptions } from '../editor/annotation-highlights';
+import { refreshAuthorship, type AuthorshipOptions } from '../editor/authorship';
 import { createCollaborativeEditor, redrawEditor } from '../editor/create-editor';
 import type { LinkCandidate } from '../editor/link-suggestions';
 import type { Identity } from '../lib/identity';
@@ -16,7 +17,8 @@ import { Toolbar } from './toolbar';
  * `searchDocuments` feeds the list `[[` opens (none without it); `titleOf`
  * names the linked documents, reactively (their label when made, without it).
  * `annotations` highlights the discussion's threads, following its
- * accessors; `onReady` hands the editor to what works beside it.
+ * accessors; `authorship` colours the text by who wrote it, following its
+ * switch and colours; `onReady` hands the editor to what works beside it.
  */
 export function CollaborativeEditor(props: {
   session: DocumentSession;
@@ -25,6 +27,7 @@ export function CollaborativeEditor(props: {
   searchDocuments?: (query: string) => Promise<LinkCandidate[]>;
   titleOf?: (documentId: string) => string | undefined;
   annotations?: AnnotationHighlightsOptions;
+  authorship?: AuthorshipOptions;
   onReady?: (editor: Editor) => void;
 }) {
   const { locale } = useApp();
@@ -49,6 +52,7 @@ export function CollaborativeEditor(props: {
       titleOf: (documentId) => props.titleOf?.(documentId),
       onOpenDocument: (documentId) => navigate(documentPath(documentId)),
       annotations: untrack(() => props.annotations),
+      authorship: untrack(() => props.authorship),
     });
     instance.on('transaction', () => setRevision((count) => count + 1));
     setEditor(instance);
@@ -64,6 +68,15 @@ export function CollaborativeEditor(props: {
     annotations.focused();
     annotations.draft();
     refreshAnnotationHighlights(instance);
+  });
+
+  createEffect(() => {
+    const instance = editor();
+    const authorship = props.authorship;
+    if (!instance || !authorship) return;
+    authorship.enabled();
+    authorship.colorOf();
+    refreshAuthorship(instance);
   });
 
   createEffect(() => {

@@ -13,9 +13,12 @@ import { createDocumentMetaStore } from '../stores/document-meta';
 import { createDocumentSession } from '../stores/document-session';
 import { createProjectTitles } from '../stores/project-titles';
 import { AnnotationsLayer } from './annotations-layer';
+import { AuthorshipPanel } from './authorship-panel';
+import { createAuthorshipView } from './authorship-view';
 import { Breadcrumbs } from './breadcrumbs';
 import { CollaborativeEditor } from './collaborative-editor';
 import { ConnectionBadge } from './connection-badge';
+import { ContributionMap } from './contribution-map';
 import { DocumentMetaPanel } from './document-meta-panel';
 import { ErrorNotice } from './error-notice';
 import { NotFoundState } from './not-found-state';
@@ -33,7 +36,7 @@ import { roleName } from '../i18n/roles';
  * changed it meanwhile. The discussion of the text comes in a Y.Doc of its
  * own, read here and changed through the API.
  */
-export function DocumentWorkspace(props: { documentId: string; identity: Accessor<Identity> }) {
+export function DocumentWorkspace(props: { documentId: string; userId: string; identity: Accessor<Identity> }) {
   const { api, session, locale } = useApp();
   const location = useLocation();
   const meta = createDocumentMetaStore(api, props.documentId);
@@ -58,12 +61,15 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
 
   const discussion = createDiscussionSession(props.documentId);
   // A commenter made a viewer hears of it here first: the content socket only speaks up for editors.
-  const outbox = createDiscussionOutboxStore(api, props.documentId, discussion, (error) => {
+  const outbox = createDiscussionOutboxStore(api, props.userId, props.documentId, discussion, (error) => {
     if (isApiError(error, 'forbidden')) meta.reload();
   });
   const annotationView = createAnnotationView();
   const highlights = annotationView.highlights(discussion.threads);
   const [editor, setEditor] = createSignal<Editor>();
+  const authorship = createAuthorshipView(api, props.documentId);
+  // Asked for only once someone opens it.
+  const [contributionsOpen, setContributionsOpen] = createSignal(false);
   const permissions: AnnotationPermissions = {
     get me() {
       return props.identity().userId;
@@ -71,8 +77,8 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
     get canComment() {
       return meta.can('document.comment');
     },
-    get canEdit() {
-      return canEdit();
+    get role() {
+      return meta.document()?.myRole ?? null;
     },
     get contentWritable() {
       return writable();
@@ -144,6 +150,13 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
             </Show>
             <DocumentMetaPanel meta={meta} />
             <ParticipantsList participants={docSession.participants()} />
+            <AuthorshipPanel view={authorship} />
+            <details class="contribution-section" data-testid="contribution-section" onToggle={(event) => setContributionsOpen(event.currentTarget.open)}>
+              <summary>{locale.t('attribution.contributions')}</summary>
+              <Show when={contributionsOpen()}>
+                <ContributionMap source={{ kind: 'document', id: props.documentId }} testId="contribution-map" />
+              </Show>
+            </details>
           </aside>
           <div class="document-main">
             <Show when={stoppedBy() === 'unauthenticated'}>
@@ -166,6 +179,7 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
               </p>
             </Show>
             <AnnotationsLayer
+              documentId={props.documentId}
               editor={editor()}
               discussion={discussion}
               outbox={outbox}
@@ -180,6 +194,7 @@ export function DocumentWorkspace(props: { documentId: string; identity: Accesso
                 searchDocuments={titles.search}
                 titleOf={titleOf}
                 annotations={highlights}
+                authorship={authorship.editor}
                 onReady={setEditor}
               />
             </AnnotationsLayer>

@@ -1,14 +1,9 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { Notification } from '../../shared/api';
-import { documentPath } from '../lib/paths';
+import { threadPath } from '../lib/paths';
 import { useApp } from '../stores/app-context';
 import { RelativeTime } from './relative-time';
-
-/** The document, scrolled to the thread: the annotation side panel focuses `#thread-<id>`. */
-function threadPath(notification: Notification): string {
-  return `${documentPath(notification.documentId)}#thread-${notification.threadId}`;
-}
 
 /** One notification: who did what, where, the first words, when; a link to the thread. */
 export function InboxItem(props: { notification: Notification; onFollow(notification: Notification): void }) {
@@ -16,7 +11,7 @@ export function InboxItem(props: { notification: Notification; onFollow(notifica
   const n = () => props.notification;
   return (
     <li class="inbox-item" data-testid="inbox-item" data-read={String(n().read)} data-kind={n().kind}>
-      <A href={threadPath(n())} class="inbox-link" onClick={() => props.onFollow(n())}>
+      <A href={threadPath(n().documentId, n().threadId)} class="inbox-link" onClick={() => props.onFollow(n())}>
         <span class="inbox-item-head">
           <Show when={!n().read}>
             <span class="inbox-unread-dot">

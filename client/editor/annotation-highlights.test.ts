@@ -7,7 +7,7 @@ import { contentExtensions } from './content-extensions';
 const schema = getSchema(contentExtensions());
 const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('The quick brown fox jumps.')])]);
 const anchor = { start: 'AA==', end: 'AA==' };
-const thread = (id: string, kind: HighlightedThread['kind'], status: HighlightedThread['status'] = 'open'): HighlightedThread => ({ id, kind, status, anchor });
+const thread = (id: string, kind: HighlightedThread['kind'], status: HighlightedThread['status'] = 'open'): HighlightedThread => ({ id, kind, status, anchor, quote: '' });
 
 /** Each decoration as [from, to, class, thread id]; ProseMirror keeps an inline decoration's attributes on its `type`. */
 function drawn(set: ReturnType<typeof highlightDecorations>) {
@@ -19,8 +19,8 @@ function drawn(set: ReturnType<typeof highlightDecorations>) {
 
 describe('the highlights', () => {
   const ranges = new Map([
-    ['open', { from: 5, to: 10 }],
-    ['closed', { from: 11, to: 16 }],
+    ['open', { from: 5, to: 10, by: 'anchor' as const }],
+    ['closed', { from: 11, to: 16, by: 'quote' as const }],
     ['gone', null],
   ]);
   const threads = [thread('open', 'question'), thread('closed', 'suggestion', 'accepted'), thread('gone', 'comment'), thread('unknown', 'evidence')];

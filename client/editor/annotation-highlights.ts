@@ -5,9 +5,10 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Thread } from '../../shared/annotations/discussion';
 import { bindingOf, isAnchorKnown, rangeFromAnchor, type Anchor, type AnchorRange } from './anchors';
+import { locateThread, type ThreadLocation } from './thread-location';
 
 /** What the highlights need of a thread. */
-export type HighlightedThread = Pick<Thread, 'id' | 'kind' | 'status' | 'anchor'>;
+export type HighlightedThread = Pick<Thread, 'id' | 'kind' | 'status' | 'anchor' | 'quote'>;
 
 export interface AnnotationHighlightsOptions {
   /** Read again on `refreshAnnotationHighlights` and whenever the content changes from Yjs. */
@@ -25,14 +26,16 @@ export interface AnnotationHighlightsOptions {
 export const ANNOTATE_SHORTCUT = 'Mod-Alt-m';
 
 /**
- * Where each thread's words are now: a range, or null when they were
- * deleted (detached). Threads whose text has not reached this device yet are
- * left out: they are neither placed nor detached.
+ * Where each thread's words are now (see locateThread), or null when they
+ * were deleted (detached). Threads whose text has not reached this device
+ * yet are left out: they are neither placed nor detached.
  */
-export type AnchorRanges = ReadonlyMap<string, AnchorRange | null>;
+export type AnchorRanges = ReadonlyMap<string, ThreadLocation | null>;
 
 interface HighlightState {
   ranges: AnchorRanges;
+  /** Where each thread's words last started, kept while detached: of several places its quote is, the nearest is taken. */
+  lastFrom: ReadonlyMap<string, number>;
   draft: AnchorRange | null;
   decorations: DecorationSet;
 }
@@ -78,21 +81,34 @@ export function highlightDecorations(
   return DecorationSet.create(doc, decorations);
 }
 
-function resolveRanges(state: EditorState, threads: readonly HighlightedThread[]): Map<string, AnchorRange | null> {
-  const ranges = new Map<string, AnchorRange | null>();
+function locateAll(state: EditorState, threads: readonly HighlightedThread[], lastFrom: ReadonlyMap<string, number>): AnchorRanges {
+  const ranges = new Map<string, ThreadLocation | null>();
   const binding = bindingOf(state);
   if (!binding) return ranges;
   for (const thread of threads) {
-    if (isAnchorKnown(binding.doc, thread.anchor)) ranges.set(thread.id, rangeFromAnchor(binding, thread.anchor, state.doc.content.size));
+    if (isAnchorKnown(binding.doc, thread.anchor)) ranges.set(thread.id, locateThread(state.doc, binding, thread, lastFrom.get(thread.id) ?? null));
   }
   return ranges;
 }
 
-function mapRange(range: AnchorRange | null, tr: Transaction): AnchorRange | null {
+function draftRange(state: EditorState, anchor: Anchor | null): AnchorRange | null {
+  const binding = bindingOf(state);
+  if (!anchor || !binding || !isAnchorKnown(binding.doc, anchor)) return null;
+  return rangeFromAnchor(binding, anchor, state.doc.content.size);
+}
+
+function mapRange<T extends AnchorRange>(range: T | null, tr: Transaction): T | null {
   if (!range) return null;
   const from = tr.mapping.map(range.from, 1);
   const to = tr.mapping.map(range.to, -1);
-  return from < to ? { from, to } : null;
+  return from < to ? { ...range, from, to } : null;
+}
+
+/** The starts known before, updated with those found now. */
+function startsOf(ranges: AnchorRanges, before: ReadonlyMap<string, number>): Map<string, number> {
+  const starts = new Map(before);
+  for (const [id, range] of ranges) if (range) starts.set(id, range.from);
+  return starts;
 }
 
 const REFRESH = 'refresh';
@@ -115,7 +131,8 @@ export function annotationDraftRange(state: EditorState): AnchorRange | null {
 
 /**
  * Each thread's words, highlighted in the colour of its kind. Positions
- * come from the anchors (Yjs relative positions) whenever the content
+ * come from the anchors (Yjs relative positions), or the quotes where an
+ * anchor no longer resolves (see locateThread), whenever the content
  * changes through Yjs (someone else's edit, undo, the first load) and when
  * the threads change; a local edit only moves them along, since Yjs hears
  * of it after this plugin.
@@ -139,24 +156,25 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
 
   addProseMirrorPlugins() {
     const options = this.options;
-    const compute = (state: EditorState): HighlightState => {
+    const compute = (state: EditorState, before: ReadonlyMap<string, number>): HighlightState => {
       const threads = options.threads();
-      const draftAnchor = options.draft();
-      const ranges = resolveRanges(state, threads);
-      const draft = draftAnchor ? (resolveRanges(state, [{ id: '', kind: 'comment', status: 'open', anchor: draftAnchor }]).get('') ?? null) : null;
-      return { ranges, draft, decorations: highlightDecorations(state.doc, threads, ranges, options.focused(), draft) };
+      // A change from Yjs replaces the whole document: the starts known before it are the best guess of where words went.
+      const ranges = locateAll(state, threads, before);
+      const draft = draftRange(state, options.draft());
+      return { ranges, lastFrom: startsOf(ranges, before), draft, decorations: highlightDecorations(state.doc, threads, ranges, options.focused(), draft) };
     };
     return [
       new Plugin<HighlightState>({
         key: annotationHighlightsKey,
         state: {
-          init: (_config, state) => compute(state),
+          init: (_config, state) => compute(state, new Map()),
           apply(tr, value, _old, state) {
             const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
-            if (fromYjs || tr.getMeta(annotationHighlightsKey) === REFRESH) return compute(state);
+            if (fromYjs || tr.getMeta(annotationHighlightsKey) === REFRESH) return compute(state, value.lastFrom);
             if (!tr.docChanged) return value;
             const ranges = new Map([...value.ranges].map(([id, range]) => [id, mapRange(range, tr)] as const));
-            return { ranges, draft: mapRange(value.draft, tr), decorations: value.decorations.map(tr.mapping, tr.doc) };
+            const lastFrom = new Map([...value.lastFrom].map(([id, from]) => [id, tr.mapping.map(from, 1)] as const));
+            return { ranges, lastFrom, draft: mapRange(value.draft, tr), decorations: value.decorations.map(tr.mapping, tr.doc) };
           },
         },
         props: {

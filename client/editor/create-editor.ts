@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/translate';
 import { textColorOn } from '../lib/color';
 import { parseIdentity, type Identity } from '../lib/identity';
 import { AnnotationHighlights, type AnnotationHighlightsOptions } from './annotation-highlights';
+import { Authorship, type AuthorshipOptions } from './authorship';
 import { contentExtensions } from './content-extensions';
 import './editor-extensions.css';
 import type { LinkCandidate } from './link-suggestions';
@@ -34,6 +35,8 @@ export interface CollaborativeEditorOptions {
   onOpenDocument?: (documentId: string) => void;
   /** The discussion's threads, highlighted on their words; none without it. */
   annotations?: AnnotationHighlightsOptions;
+  /** Colours the text by who wrote it, when switched on; never without it. */
+  authorship?: AuthorshipOptions;
 }
 
 /**
@@ -57,6 +60,7 @@ export function createCollaborativeEditor(options: CollaborativeEditorOptions): 
       Placeholder.configure({ placeholder: () => options.placeholder() }),
       SectionGuidance.configure({ language: options.language }),
       ...(options.annotations ? [AnnotationHighlights.configure(options.annotations)] : []),
+      ...(options.authorship ? [Authorship.configure(options.authorship)] : []),
     ],
     editable: options.editable,
     editorProps: {

@@ -1,4 +1,5 @@
 import { annotationsEn } from './annotations/en';
+import { attributionEn } from './attribution/en';
 import { demoEn } from './demo/en';
 import { inboxEn } from './inbox/en';
 import { editorEn } from './editor/en';
@@ -330,6 +331,7 @@ export const en = {
   ...demoEn,
   ...annotationsEn,
   ...inboxEn,
+  ...attributionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

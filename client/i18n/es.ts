@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { annotationsEs } from './annotations/es';
+import { attributionEs } from './attribution/es';
 import { demoEs } from './demo/es';
 import { inboxEs } from './inbox/es';
 import { editorEs } from './editor/es';
@@ -326,4 +327,5 @@ export const es: Messages = {
   ...demoEs,
   ...annotationsEs,
   ...inboxEs,
+  ...attributionEs,
 };

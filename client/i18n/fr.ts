@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { annotationsFr } from './annotations/fr';
+import { attributionFr } from './attribution/fr';
 import { demoFr } from './demo/fr';
 import { inboxFr } from './inbox/fr';
 import { editorFr } from './editor/fr';
@@ -328,4 +329,5 @@ export const fr: Messages = {
   ...demoFr,
   ...annotationsFr,
   ...inboxFr,
+  ...attributionFr,
 };

@@ -20,28 +20,31 @@ function thread(kind: AnnotationKind, status: ThreadStatus): Thread {
   };
 }
 
-const as = (who: 'viewer' | 'commenter' | 'author' | 'editor'): AnnotationPermissions => ({
+const as = (who: 'viewer' | 'commenter' | 'author' | 'editor' | 'unknown'): AnnotationPermissions => ({
   me: who === 'author' ? AUTHOR : `usr_${who}`,
-  canComment: who !== 'viewer',
-  canEdit: who === 'editor',
+  role: who === 'unknown' ? null : who === 'editor' ? 'editor' : who === 'viewer' ? 'viewer' : 'commenter',
+  canComment: who !== 'viewer' && who !== 'unknown',
   contentWritable: who === 'editor',
 });
 
 describe('what one may do to a thread', () => {
   it.each([
-    // who, kind, status, reply, resolve, reopen, decide
-    ['viewer', 'comment', 'open', false, false, false, false],
-    ['commenter', 'comment', 'open', true, false, false, false],
-    ['author', 'comment', 'open', true, true, false, false],
-    ['author', 'question', 'resolved', true, false, true, false],
-    ['editor', 'comment', 'open', true, true, false, false],
-    ['editor', 'evidence', 'resolved', true, false, true, false],
-    ['author', 'suggestion', 'open', true, false, false, false],
-    ['editor', 'suggestion', 'open', true, false, false, true],
-    ['author', 'suggestion', 'rejected', true, false, false, false],
-    ['editor', 'suggestion', 'accepted', true, false, true, false],
-  ] as const)('%s, %s %s: reply %s, resolve %s, reopen %s, decide %s', (who, kind, status, reply, resolve, reopen, decide) => {
-    expect(threadAbilities(thread(kind, status), as(who))).toEqual({ reply, resolve, reopen, decide });
+    // who, kind, status, reply, resolve, reopen, accept, reject
+    ['viewer', 'comment', 'open', false, false, false, false, false],
+    ['unknown', 'comment', 'open', false, false, false, false, false],
+    ['commenter', 'comment', 'open', true, false, false, false, false],
+    ['author', 'comment', 'open', true, true, false, false, false],
+    ['author', 'question', 'resolved', true, false, true, false, false],
+    ['editor', 'comment', 'open', true, true, false, false, false],
+    ['editor', 'evidence', 'resolved', true, false, true, false, false],
+    ['author', 'suggestion', 'open', true, false, false, false, false],
+    ['editor', 'suggestion', 'open', true, false, false, true, true],
+    ['author', 'suggestion', 'rejected', true, false, false, false, false],
+    ['editor', 'suggestion', 'rejected', true, false, true, false, false],
+    // An accepted suggestion is part of the text: undoing it is an edit, not a reopening.
+    ['editor', 'suggestion', 'accepted', true, false, false, false, false],
+  ] as const)('%s, %s %s: reply %s, resolve %s, reopen %s, accept %s, reject %s', (who, kind, status, reply, resolve, reopen, accept, reject) => {
+    expect(threadAbilities(thread(kind, status), as(who))).toEqual({ reply, resolve, reopen, accept, reject });
   });
 });
 

@@ -1,13 +1,15 @@
-import type { Thread } from '../../shared/annotations/discussion';
+import type { Thread, ThreadStatus } from '../../shared/annotations/discussion';
+import { threadMoveAllowed } from '../../shared/annotations/thread-policy';
+import type { Role } from '../../shared/roles';
 
 /** What the person may do in a document's discussion, from their role (the server checks each request again). */
 export interface AnnotationPermissions {
   /** My user id; undefined while unknown. */
   me: string | undefined;
+  /** My role in the document's project; null until the server has said. */
+  role: Role | null;
   /** 'document.comment': commenters and above annotate and reply. */
   canComment: boolean;
-  /** 'document.edit': editors and above close any thread and decide on suggestions. */
-  canEdit: boolean;
   /** Whether the text itself can be changed now (editable, and the session not ended): accepting a suggestion changes it. */
   contentWritable: boolean;
 }
@@ -16,26 +18,25 @@ export interface ThreadAbilities {
   reply: boolean;
   resolve: boolean;
   reopen: boolean;
-  /** Accept or reject a suggestion. */
-  decide: boolean;
+  /** Accept a suggestion. */
+  accept: boolean;
+  /** Reject a suggestion. */
+  reject: boolean;
 }
 
 const isMine = (thread: Thread, me: string | undefined) => me !== undefined && thread.messages[0]?.author.userId === me;
 
-/**
- * The server's rules, mirrored: a thread is resolved or reopened by its
- * author or by editors; a suggestion is accepted or rejected by editors,
- * and only reopened by them.
- */
+/** What the person is offered on a thread: each status move as the shared policy allows it (the server asks the same). */
 export function threadAbilities(thread: Thread, permissions: AnnotationPermissions): ThreadAbilities {
-  const closer = permissions.canEdit || (permissions.canComment && isMine(thread, permissions.me));
-  const isSuggestion = thread.kind === 'suggestion';
-  const isOpen = thread.status === 'open';
+  const { role } = permissions;
+  const mayMoveTo = (to: ThreadStatus) =>
+    role !== null && threadMoveAllowed({ role, isAuthor: isMine(thread, permissions.me), kind: thread.kind, from: thread.status, to });
   return {
     reply: permissions.canComment,
-    resolve: isOpen && !isSuggestion && closer,
-    reopen: !isOpen && (isSuggestion ? permissions.canEdit : closer),
-    decide: isOpen && isSuggestion && permissions.canEdit,
+    resolve: mayMoveTo('resolved'),
+    reopen: mayMoveTo('open'),
+    accept: mayMoveTo('accepted'),
+    reject: mayMoveTo('rejected'),
   };
 }
 

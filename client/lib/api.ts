@@ -5,6 +5,7 @@ import {
   createThreadInputSchema,
   editMessageInputSchema,
   markReadInputSchema,
+  reanchorInputSchema,
   replyInputSchema,
   threadStatusInputSchema,
   createDocumentInputSchema,
@@ -20,12 +21,15 @@ import {
   updateProjectInputSchema,
   type AcceptInvitationResponse,
   type ChangePasswordInput,
+  type AttributionResponse,
   type ChangeStatusInput,
+  type ContributionMap,
   type CreateThreadInput,
   type EditMessageInput,
   type MarkReadInput,
   type MessageCreatedResponse,
   type NotificationsResponse,
+  type ReanchorInput,
   type ReplyInput,
   type ThreadCreatedResponse,
   type ThreadStatusInput,
@@ -160,6 +164,14 @@ export interface ApiClient {
   editMessage(documentId: string, threadId: string, messageId: string, input: EditMessageInput): Promise<void>;
   deleteMessage(documentId: string, threadId: string, messageId: string): Promise<void>;
   setThreadStatus(documentId: string, threadId: string, input: ThreadStatusInput): Promise<void>;
+  /** Moves a thread onto new positions of the very words it quotes (after the editor rewrote their paragraph); 409 `anchor_mismatch` otherwise. */
+  reanchorThread(documentId: string, threadId: string, input: ReanchorInput): Promise<void>;
+  /** Whose each Yjs client id of the document is, for the authorship view. */
+  attribution(documentId: string): Promise<AttributionResponse>;
+  /** Who wrote how much of the document, by organisation, kind of stakeholder and person. */
+  documentContributions(documentId: string): Promise<ContributionMap>;
+  /** The same, over every document of the project. */
+  projectContributions(projectId: string): Promise<ContributionMap>;
   notifications(): Promise<NotificationsResponse>;
   markNotificationsRead(input: MarkReadInput): Promise<void>;
 }
@@ -199,7 +211,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   const get = <T>(url: string) => request<T>('GET', url);
-  const send = <T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => request<T>(method, url, body);
+  const send = <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) => request<T>(method, url, body);
 
   type User = { user: Me };
   type OneProject = { project: Project };
@@ -319,6 +331,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async setThreadStatus(documentId, threadId, input) {
       const body = validInput(threadStatusInputSchema, input);
       await send('POST', path`/documents/${documentId}/threads/${threadId}/status`, body);
+    },
+    async reanchorThread(documentId, threadId, input) {
+      const body = validInput(reanchorInputSchema, input);
+      await send('PUT', path`/documents/${documentId}/threads/${threadId}/anchor`, body);
+    },
+    async attribution(documentId) {
+      return get<AttributionResponse>(path`/documents/${documentId}/attribution`);
+    },
+    async documentContributions(documentId) {
+      return (await get<{ contributions: ContributionMap }>(path`/documents/${documentId}/contributions`)).contributions;
+    },
+    async projectContributions(projectId) {
+      return (await get<{ contributions: ContributionMap }>(path`/projects/${projectId}/contributions`)).contributions;
     },
     async notifications() {
       return get<NotificationsResponse>('/notifications');

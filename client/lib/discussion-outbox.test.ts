@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
-import { canRetryLater, createDiscussionOutbox, type OutboxEntry, type OutboxRequest, type OutboxStore } from './discussion-outbox';
+import {
+  canRetryLater,
+  createDiscussionOutbox,
+  forgetOutboxes,
+  localOutboxStore,
+  outboxStorageKey,
+  type OutboxEntry,
+  type OutboxRequest,
+  type OutboxStore,
+} from './discussion-outbox';
 
 const offline = () => new ApiError(0, 'network_error', 'Failed to fetch');
 const forbidden = () => new ApiError(403, 'forbidden', 'no');
@@ -47,6 +56,9 @@ function outboxWith(send: (request: OutboxRequest) => Promise<unknown>, store = 
   });
   return { outbox, store, dropped };
 }
+
+/** An outbox on a store of the browser's. */
+const outboxOn = (send: (request: OutboxRequest) => Promise<unknown>, store: OutboxStore) => createDiscussionOutbox({ send, store });
 
 describe('the discussion outbox', () => {
   it('sends at once when connected, and keeps nothing', async () => {
@@ -131,6 +143,77 @@ describe('the discussion outbox', () => {
     release();
     await both;
     expect(received).toEqual(['once']);
+  });
+});
+
+/** The browser's localStorage, as the outboxes of everyone who uses it share it. */
+function browserStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    get length() {
+      return items.size;
+    },
+    key: (index: number) => [...items.keys()][index] ?? null,
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+}
+
+describe('each person’s outbox, on a shared browser', () => {
+  let storage: ReturnType<typeof browserStorage>;
+  beforeEach(() => {
+    storage = browserStorage();
+    vi.stubGlobal('window', { localStorage: storage });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** What Awa left waiting on the document, before Bala logged in on the same browser; her tab's store. */
+  async function awaLeftWaiting(...bodies: string[]) {
+    const store = localOutboxStore('usr_awa', 'doc_1');
+    const outbox = outboxOn(server('offline').send, store);
+    for (const body of bodies) await outbox.submit(reply(body));
+    return store;
+  }
+
+  it('keeps what waits under its writer and its document', async () => {
+    await awaLeftWaiting('from Awa');
+    expect([...storage.items.keys()]).toEqual([outboxStorageKey('usr_awa', 'doc_1')]);
+    expect(localOutboxStore('usr_awa', 'doc_1').read().map((e) => bodyOf(e.request))).toEqual(['from Awa']);
+    expect(localOutboxStore('usr_bala', 'doc_1').read()).toEqual([]);
+  });
+
+  it('never sends what another person left waiting', async () => {
+    await awaLeftWaiting('from Awa');
+    const remote = server('ok');
+    const outbox = outboxOn(remote.send, localOutboxStore('usr_bala', 'doc_1'));
+    await outbox.flush();
+    await outbox.submit(reply('from Bala'));
+    expect(remote.received).toEqual(['from Bala']);
+    expect(localOutboxStore('usr_awa', 'doc_1').read()).toHaveLength(1);
+  });
+
+  it('forgets one person’s queues, of every document, and those of unknown owner, keeping the others’', async () => {
+    await awaLeftWaiting('from Awa');
+    localOutboxStore('usr_awa', 'doc_2').write([{ id: 'a2', request: reply('also Awa'), queuedAt: 1, waiting: true }]);
+    localOutboxStore('usr_bala', 'doc_1').write([{ id: 'b1', request: reply('Bala'), queuedAt: 1, waiting: true }]);
+    storage.setItem('ensemble:discussion-outbox:doc_1', '[]');
+    storage.setItem('ensemble:locale', 'fr');
+    forgetOutboxes((owner) => owner === 'usr_awa');
+    expect([...storage.items.keys()]).toEqual([outboxStorageKey('usr_bala', 'doc_1'), 'ensemble:locale']);
+  });
+
+  it('stops sending a queue forgotten while it was being sent (its owner logged out in another tab)', async () => {
+    const awasTab = await awaLeftWaiting('first', 'second');
+    const received: string[] = [];
+    const outbox = outboxOn(async (request) => {
+      received.push(bodyOf(request));
+      forgetOutboxes((owner) => owner === 'usr_awa');
+    }, awasTab);
+    await outbox.flush();
+    expect(received).toEqual(['first']);
+    expect(storage.items.size).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { CreateThreadInput, EditMessageInput, ReplyInput, ThreadStatusInput } from '../../shared/api/annotations';
 import { ApiError, type ApiClient } from './api';
-import { readStored, writeStored } from './local-storage';
+import { readStored, removeStored, storedKeys, writeStored } from './local-storage';
 
 /** A change to a document's discussion, as the HTTP routes take it. */
 export type OutboxRequest =
@@ -95,8 +95,9 @@ export function createDiscussionOutbox(options: DiscussionOutboxOptions): Discus
   /** Sends in order; the outcome of `own`, if it was sent or refused. */
   async function drain(own?: string): Promise<{ response?: unknown; error?: unknown; sent: boolean }> {
     const outcome: { response?: unknown; error?: unknown; sent: boolean } = { sent: false };
-    entries = options.store.read();
     for (;;) {
+      // Read again around each request: the queue may have been forgotten meanwhile (its owner logged out in another tab).
+      entries = options.store.read();
       const entry = entries[0];
       if (!entry) break;
       try {
@@ -104,13 +105,13 @@ export function createDiscussionOutbox(options: DiscussionOutboxOptions): Discus
         if (entry.id === own) Object.assign(outcome, { response, sent: true });
       } catch (error) {
         if (canRetryLater(error)) {
-          save(entries.map((e) => ({ ...e, waiting: true })));
+          save(options.store.read().map((e) => ({ ...e, waiting: true })));
           break;
         }
         if (entry.id === own) outcome.error = error;
         else options.onDropped?.(entry, error);
       }
-      save(entries.filter((e) => e.id !== entry.id));
+      save(options.store.read().filter((e) => e.id !== entry.id));
     }
     return outcome;
   }
@@ -143,19 +144,41 @@ const isEntry = (value: unknown): value is OutboxEntry =>
   typeof (value as OutboxEntry).id === 'string' &&
   typeof (value as OutboxEntry).request?.type === 'string';
 
-export const outboxStorageKey = (documentId: string) => `ensemble:discussion-outbox:${documentId}`;
+const OUTBOX_PREFIX = 'ensemble:discussion-outbox:';
 
 /**
- * The entries of one document, in localStorage. Where it refuses to keep
- * them (some private modes), they last as long as the page.
+ * Where one person's changes to one document wait: each person has their
+ * own queue, so what someone wrote is never sent once another person has
+ * logged in on the same browser (a 401 only means "later").
  */
-export function localOutboxStore(documentId: string): OutboxStore {
-  const key = outboxStorageKey(documentId);
-  let kept: readonly OutboxEntry[] = [];
+export const outboxStorageKey = (userId: string, documentId: string) => `${OUTBOX_PREFIX}${encodeURIComponent(userId)}:${documentId}`;
+
+/**
+ * Deletes the queues this browser keeps for the people `whose` picks
+ * (given their user id), and those of unknown owner, kept before queues
+ * were kept per person. Other tabs hear of it through the storage event.
+ */
+export function forgetOutboxes(whose: (userId: string) => boolean): void {
+  for (const key of storedKeys(OUTBOX_PREFIX)) {
+    const rest = key.slice(OUTBOX_PREFIX.length);
+    const separator = rest.indexOf(':');
+    if (separator < 0 || whose(decodeURIComponent(rest.slice(0, separator)))) removeStored(key);
+  }
+}
+
+/**
+ * One person's entries for one document, in localStorage. Where it refuses
+ * to keep them (some private modes), they last as long as the page.
+ */
+export function localOutboxStore(userId: string, documentId: string): OutboxStore {
+  const key = outboxStorageKey(userId, documentId);
+  // Only while localStorage refuses them: a queue missing from it was sent, or forgotten.
+  let kept: readonly OutboxEntry[] | null = null;
   return {
     read() {
+      if (kept) return [...kept];
       const stored = readStored(key);
-      if (stored === null) return [...kept];
+      if (stored === null) return [];
       try {
         const parsed: unknown = JSON.parse(stored);
         return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
@@ -164,8 +187,10 @@ export function localOutboxStore(documentId: string): OutboxStore {
       }
     },
     write(entries) {
-      kept = entries;
-      writeStored(key, JSON.stringify(entries));
+      kept = null;
+      // An empty queue leaves nothing behind.
+      if (entries.length === 0) removeStored(key);
+      else if (!writeStored(key, JSON.stringify(entries))) kept = entries;
     },
   };
 }

@@ -20,7 +20,7 @@ export function DocumentPage() {
       {/* Keyed: moving to another document builds a new session rather than reusing this one. */}
       {(documentId) => (
         <Show when={session.user()}>
-          {(me) => <DocumentWorkspace documentId={documentId} identity={(): Identity => identityOf(me())} />}
+          {(me) => <DocumentWorkspace documentId={documentId} userId={me().id} identity={(): Identity => identityOf(me())} />}
         </Show>
       )}
     </Show>

@@ -2,6 +2,7 @@ import { useNavigate, useParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { idSchema } from '../../shared/api';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { ContributionMap } from '../components/contribution-map';
 import { ErrorNotice, LoadingLine } from '../components/error-notice';
 import { InvitationSection } from '../components/invitation-section';
 import { KnowledgeBase } from '../components/knowledge-base';
@@ -53,6 +54,10 @@ function ProjectView(props: { projectId: string }) {
             <Breadcrumbs items={[{ label: locale.t('nav.projects'), href: '/' }, { label: project().title }]} />
             <ProjectHeader store={store} project={project()} />
             <KnowledgeBase store={documents} canCreate={store.can('document.create')} />
+            <section class="panel" aria-labelledby="project-contributions-title">
+              <h2 id="project-contributions-title">{locale.t('attribution.contributions')}</h2>
+              <ContributionMap source={{ kind: 'project', id: props.projectId }} testId="project-contribution-map" />
+            </section>
             <PartnerSection store={store} project={project()} organisations={organisations} />
             <MemberSection
               store={members}

@@ -1,5 +1,6 @@
 import { createContext, useContext, type JSX } from 'solid-js';
 import { createApiClient, type ApiClient } from '../lib/api';
+import { forgetOutboxes } from '../lib/discussion-outbox';
 import { createLocaleStore, type LocaleStore } from './locale';
 import { createSessionStore, type SessionStore } from './session';
 
@@ -16,7 +17,11 @@ export function AppProvider(props: { children: JSX.Element }) {
   const locale = createLocaleStore();
   // A 401 from any request means the session is gone; the route guard then sends the visitor to log in.
   const api = createApiClient({ onUnauthenticated: () => session.expire() });
-  const session: SessionStore = createSessionStore(api, locale);
+  const session: SessionStore = createSessionStore(api, locale, {
+    // Discussion changes waiting for a connection are their writer's only: forgotten once they log out, or someone else signs in here.
+    onSignedIn: (me) => forgetOutboxes((owner) => owner !== me.id),
+    onLoggedOut: (me) => forgetOutboxes((owner) => owner === me.id),
+  });
   return <AppContext.Provider value={{ api, locale, session }}>{props.children}</AppContext.Provider>;
 }
 

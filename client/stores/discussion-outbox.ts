@@ -42,17 +42,19 @@ function acrossTabs(name: string) {
  */
 export function createDiscussionOutboxStore(
   api: ApiClient,
+  /** Whose changes these are: only they are ever sent, from their own queue. */
+  userId: string,
   documentId: string,
   discussion: DiscussionSession,
   /** Hears every refusal, sent at once or after waiting: a `forbidden` one means my role changed. */
   onRefused: (error: unknown) => void = () => {},
 ): DiscussionOutboxStore {
-  const key = outboxStorageKey(documentId);
+  const key = outboxStorageKey(userId, documentId);
   const [entries, setEntries] = createSignal<readonly OutboxEntry[]>([]);
   const [dropped, setDropped] = createSignal<readonly DroppedRequest[]>([]);
   const outbox = createDiscussionOutbox({
     send: (request) => sendOutboxRequest(api, documentId, request),
-    store: localOutboxStore(documentId),
+    store: localOutboxStore(userId, documentId),
     onChange: setEntries,
     onDropped: (entry, error) => {
       setDropped((list) => [...list, { entry, error }]);

@@ -74,4 +74,22 @@ describe('createSessionStore', () => {
     expect(session.status()).toBe('signed-in');
     expect(chosen).toEqual(['es']);
   });
+
+  it('tells who signs in, and who logs out, so what was theirs on this browser can go', async () => {
+    const { locale } = fakeLocale();
+    const seen: string[] = [];
+    const session = createSessionStore(
+      fakeApi({
+        getMe: () => Promise.reject(new ApiError(401, 'unauthenticated', 'log in')),
+        logIn: () => Promise.resolve(me),
+        logOut: () => Promise.resolve(),
+      }),
+      locale,
+      { onSignedIn: (who) => seen.push(`in:${who.id}`), onLoggedOut: (who) => seen.push(`out:${who.id}`) },
+    );
+    await settle();
+    await session.logIn({ email: 'awa@example.org', password: 'x' });
+    await session.logOut();
+    expect(seen).toEqual(['in:u1', 'out:u1']);
+  });
 });

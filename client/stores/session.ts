@@ -23,12 +23,20 @@ export interface SessionStore {
   expire(): void;
 }
 
+/** What else must happen when people come and go on this browser. */
+export interface SessionHooks {
+  /** Someone is signed in: logged in, signed up, or found so on loading. */
+  onSignedIn?(me: Me): void;
+  /** They logged out here. */
+  onLoggedOut?(me: Me): void;
+}
+
 /**
  * Who is logged in. The session itself is an httpOnly cookie the page never
  * sees: this only mirrors what the server answers. The account's language
  * becomes the interface's on logging in.
  */
-export function createSessionStore(api: ApiClient, locale: LocaleStore): SessionStore {
+export function createSessionStore(api: ApiClient, locale: LocaleStore, hooks: SessionHooks = {}): SessionStore {
   const [status, setStatus] = createSignal<SessionStatus>('loading');
   const [user, setUser] = createSignal<Me | null>(null);
   const [loadError, setLoadError] = createSignal<unknown>(null);
@@ -40,6 +48,7 @@ export function createSessionStore(api: ApiClient, locale: LocaleStore): Session
       setLoadError(null);
     });
     if (applyLanguage) locale.setLocale(me.language);
+    hooks.onSignedIn?.(me);
     return me;
   };
   const signedOut = () =>
@@ -71,8 +80,10 @@ export function createSessionStore(api: ApiClient, locale: LocaleStore): Session
     // The form's language was the interface's already.
     signUp: async (input) => signedIn(await api.signUp(input), false),
     async logOut() {
+      const me = user();
       await api.logOut();
       signedOut();
+      if (me) hooks.onLoggedOut?.(me);
     },
     async updateProfile(input) {
       return signedIn(await api.updateMe(input), input.language !== undefined);

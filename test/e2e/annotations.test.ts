@@ -31,6 +31,18 @@ async function selectWords(page: Page, words: string): Promise<void> {
   }, words);
 }
 
+/** Puts the caret just before `words`, in the editor, as a click there would. */
+async function caretBefore(page: Page, words: string): Promise<void> {
+  await page.locator('[data-testid="editor"] .ProseMirror').focus();
+  await selectWords(page, words);
+  await page.locator('[data-testid="editor"] .ProseMirror').evaluate(() => window.getSelection()!.collapseToStart());
+  // The editor takes the selection from the browser's selectionchange event.
+  await page.waitForTimeout(100);
+}
+
+/** The words the highlight of the page's first thread covers. */
+const highlighted = (page: Page) => textWithoutCarets(page.locator('[data-testid="annotation-highlight"]').first());
+
 /** A field finding written by a partner (owner), with an academic (commenter) of another organisation, each in a browser. */
 async function fieldFinding() {
   const server = await startTestServer({ CLIENT_DIR: clientDir });
@@ -100,10 +112,18 @@ describe('annotations, in real browsers', () => {
         return academicPage.getByTestId('inbox-unread').textContent().catch(() => '');
       }, { timeout: 15_000 })
       .toBe('1');
+    // Folded first, so that following the notification has something to open.
+    await academicThread.locator('.annotation-thread-head').click();
+    await expect.poll(() => academicThread.getAttribute('class')).not.toContain('expanded');
     await academicPage.getByTestId('inbox-bell').click();
     const item = academicPage.getByTestId('inbox-item').first();
     expect(await item.getAttribute('data-kind')).toBe('mention');
     expect(await item.textContent()).toContain('Soils of Kaffrine');
+
+    // Following the notification opens the thread it is about.
+    await item.click();
+    await expect.poll(() => academicThread.getAttribute('class')).toContain('expanded');
+    expect(new URL(academicPage.url()).hash).toMatch(/^#thread-/);
 
     // The partner resolves it; the academic sees it resolved.
     await thread.getByTestId('thread-resolve').click();
@@ -134,4 +154,41 @@ describe('annotations, in real browsers', () => {
       await expect.poll(() => editorText(page), { timeout: 5000 }).toContain('Millet roots reach the hardpan at 40 cm.');
     }
   }, 90_000);
+
+  it('a thread stays on its words when their paragraph is split before them, and is detached, with its quote, once they are deleted', async () => {
+    const { partnerPage, academicPage } = await fieldFinding();
+    await annotate(academicPage, 'hardpan at 40 cm', async (composer) => {
+      await composer.locator(textareaOf('annotation-body')).fill('Measured where?');
+    });
+    for (const page of [partnerPage, academicPage]) await expect.poll(() => highlighted(page), { timeout: 5000 }).toBe('hardpan at 40 cm');
+
+    // Enter before the words, in their paragraph: the editor writes that paragraph anew, and the thread must follow.
+    await caretBefore(partnerPage, 'reach');
+    await partnerPage.keyboard.press('Enter');
+    for (const page of [partnerPage, academicPage]) {
+      await expect.poll(() => page.locator('[data-testid="editor"] p', { hasText: 'reach the hardpan' }).count(), { timeout: 5000 }).toBe(1);
+      await expect.poll(() => highlighted(page), { timeout: 5000 }).toBe('hardpan at 40 cm');
+    }
+    // Still so once the thread has been given its new anchor, and for someone opening the page afresh.
+    await academicPage.waitForTimeout(3000);
+    await academicPage.reload();
+    await expect.poll(() => highlighted(academicPage), { timeout: 10_000 }).toBe('hardpan at 40 cm');
+    for (const page of [partnerPage, academicPage]) {
+      expect(await highlighted(page)).toBe('hardpan at 40 cm');
+      expect(await page.getByTestId('thread').first().getAttribute('data-detached')).toBe('false');
+    }
+
+    // The words deleted: the thread is detached, and still says what it was about.
+    await partnerPage.locator('[data-testid="editor"] .ProseMirror').focus();
+    await selectWords(partnerPage, 'hardpan at 40 cm');
+    await partnerPage.getByTestId('annotate').waitFor();
+    await partnerPage.keyboard.press('Backspace');
+    for (const page of [partnerPage, academicPage]) {
+      const thread = page.getByTestId('thread').first();
+      await thread.getByTestId('thread-detached').waitFor({ timeout: 5000 });
+      expect(await thread.locator('.annotation-quote').textContent()).toBe('hardpan at 40 cm');
+      expect(await page.locator('[data-testid="annotation-highlight"]').count()).toBe(0);
+    }
+  }, 90_000);
 });
+

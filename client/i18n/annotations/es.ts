@@ -82,6 +82,7 @@ export const annotationsEs: Record<keyof typeof annotationsEn, string> = {
   'annotations.statusError': 'No se pudo actualizar el hilo. {reason}',
   'annotations.acceptError': 'No se pudo aceptar la propuesta. {reason}',
   'annotations.acceptDetached': 'Las palabras que reemplazaría fueron eliminadas: solo se puede rechazar.',
+  'annotations.acceptChanged': 'El texto cambió desde la propuesta: edítelo a mano.',
   'annotations.acceptOffline': 'El texto no se puede modificar en este momento, así que la propuesta no se puede aceptar.',
 
   'annotations.message.edited': 'editado',

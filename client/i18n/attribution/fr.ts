@@ -1,0 +1,42 @@
+import type { attributionEn } from './en';
+
+// French typography puts a non-breaking space (\u00a0) before ? ! : ;
+export const attributionFr: Record<keyof typeof attributionEn, string> = {
+  'attribution.toggle': 'Auteurs',
+  'attribution.toggleHint': 'Colorer le texte selon qui l’a écrit',
+  'attribution.by': 'Colorer par',
+  'attribution.byOrganisation': 'Organisation',
+  'attribution.byPerson': 'Personne',
+  'attribution.legend': 'Qui a écrit le texte',
+  'attribution.template': 'Modèle',
+  'attribution.noOrganisation': 'Sans organisation',
+  'attribution.unknown': 'Pas encore connu',
+  'attribution.share': '{share} du texte',
+  'attribution.noText': 'Il n’y a pas encore de texte.',
+  'attribution.loadError': 'Impossible de savoir qui a écrit quoi. {reason}',
+
+  'attribution.contributions': 'Contributions',
+  'attribution.loading': 'Chargement des contributions…',
+  'attribution.contributionsLoadError': 'Les contributions n’ont pas pu être chargées. {reason}',
+  'attribution.empty': 'Personne n’a encore écrit ici.',
+  'attribution.chartTitle': 'Contributions par organisation et par type d’acteur',
+  'attribution.chartDescription':
+    'Parts du texte ({characters}\u00a0caractères), des modifications ({edits}) et de la discussion ({messages}\u00a0messages), par organisation et par type d’acteur.',
+  'attribution.involved': 'Organisations impliquées\u00a0: {organisations} · Types d’acteurs\u00a0: {kinds}',
+  'attribution.organisationsInvolved': 'Organisations impliquées',
+  'attribution.kindsInvolved': 'Types d’acteurs impliqués',
+  'attribution.byOrganisationTitle': 'Par organisation',
+  'attribution.byKindTitle': 'Par type d’acteur',
+  'attribution.metric.characters': 'Part du texte',
+  'attribution.metric.edits': 'Part des modifications',
+  'attribution.metric.messages': 'Part de la discussion',
+  'attribution.noKind': 'Sans organisation',
+  'attribution.download': 'Télécharger en SVG',
+  'attribution.json': 'JSON',
+  'attribution.jsonHint': 'Les mêmes chiffres, en JSON',
+  'attribution.tableCaption': 'Les contributions en chiffres',
+  'attribution.column.contributor': 'Contributeur',
+  'attribution.column.characters': 'Caractères',
+  'attribution.column.edits': 'Modifications',
+  'attribution.column.messages': 'Messages',
+};
