@@ -21,6 +21,11 @@ export class ClientOwners {
     this.#users = new Map(known);
   }
 
+  /** Learns owners found elsewhere (storage, another instance): they take precedence over what was claimed here. */
+  learn(owners: ReadonlyMap<number, string>): void {
+    for (const [id, userId] of owners) this.#users.set(id, userId);
+  }
+
   /** Claims `clientIds` for `userId`; throws, claiming nothing, if one belongs to someone else. */
   claim(userId: string, clientIds: Iterable<number>, code: ProtocolErrorCode): void {
     const ids = [...clientIds];

@@ -25,7 +25,7 @@ async function setUp(unloadGraceMs = 10) {
     flush: () => store.flush(),
   };
   const registry = new DocumentRegistry(
-    { store: counting, fanOut: createInProcessFanOut(), logger: createLogger('silent'), activity: { report: async () => {} }, clients: { load: async () => new Map(), record: async () => {} } },
+    { store: counting, fanOut: createInProcessFanOut(), logger: createLogger('silent'), activity: { report: async () => {} }, clients: { load: async () => new Map(), record: async (_room, ids, userId) => new Map(ids.map((id) => [id, userId])) } },
     { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, unloadGraceMs },
   );
   const { id } = await insertTestDocument(db, 'Registry test');

@@ -38,6 +38,12 @@ export interface SessionDeps {
   clients: ClientRecords;
 }
 
+/**
+ * New client ids one update may bring: a browser takes a new one per page
+ * load, so a sync after many offline sessions brings several, never this many.
+ */
+const MAX_NEW_CLIENT_IDS = 64;
+
 /** How long activity gathers before it is reported: one report per busy second, not one per keystroke. */
 const ACTIVITY_REPORT_DELAY_MS = 1000;
 
@@ -92,7 +98,9 @@ export class DocumentSession {
     initial: Omit<StoredDocument, 'updates'>,
     owners: ReadonlyMap<number, string>,
   ) {
-    this.#clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID]), owners);
+    // Ids that wrote here without a recorded owner (text from before owners were recorded) stay nobody's.
+    const unowned = [...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()].filter((id) => !owners.has(id));
+    this.#clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID, ...unowned]), owners);
     this.#recorded = new Set(owners.keys());
     this.#lastAppliedSeq = initial.throughSeq;
     this.#tailLength = initial.tailLength;
@@ -186,6 +194,9 @@ export class DocumentSession {
     }
     // New content is written under the writer's own client ids, never someone else's.
     const clientIds = new Set(decoded.structs.map((s) => s.id.client));
+    if ([...clientIds].filter((id) => !this.#recorded.has(id)).length > MAX_NEW_CLIENT_IDS) {
+      throw new ProtocolError('too_many_client_ids', `an update may bring at most ${MAX_NEW_CLIENT_IDS} new client ids`);
+    }
     this.#clients.claim(origin.grant.userId, clientIds, 'client_id_not_owned');
     this.#reservedBytes += update.byteLength;
     let seq: number;
@@ -193,11 +204,17 @@ export class DocumentSession {
       // Whose the ids are is stored before what they wrote: no stored text is ever without its author.
       const unrecorded = [...clientIds].filter((id) => !this.#recorded.has(id));
       if (unrecorded.length > 0) {
-        await this.deps.clients.record(this.documentId, unrecorded, origin.grant.userId);
-        for (const id of unrecorded) this.#recorded.add(id);
+        const owners = await this.deps.clients.record(this.documentId, unrecorded, origin.grant.userId);
+        this.#clients.learn(owners);
+        for (const id of owners.keys()) this.#recorded.add(id);
+        // Another instance, or an earlier life of this document, gave an id to someone else.
+        if ([...owners.values()].some((owner) => owner !== origin.grant.userId)) {
+          throw new ProtocolError('client_id_not_owned', 'a client id of this update belongs to someone else');
+        }
       }
       seq = await this.deps.store.append(this.documentId, update);
     } catch (error) {
+      if (error instanceof ProtocolError) throw error;
       this.deps.logger.error('could not store an update', { documentId: this.documentId, error });
       throw new CollabError(CloseCode.internalError, 'storage failed');
     } finally {

@@ -26,7 +26,8 @@ export type ProtocolErrorCode =
   | 'awareness_not_owned'
   | 'client_id_not_owned'
   | 'nesting_too_deep'
-  | 'invalid_update';
+  | 'invalid_update'
+  | 'too_many_client_ids';
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   createThreadInputSchema,
+  creditInputSchema,
   documentIdSchema,
   editMessageInputSchema,
   idSchema,
@@ -54,6 +55,12 @@ const routes = {
     request: { params: threadParams, ...jsonBody(reanchorInputSchema) },
     responses: noContent,
   }),
+  credit: createRoute({
+    method: 'post', path: '/{documentId}/threads/{threadId}/credit', tags, security,
+    summary: 'Credit the words typed in accepting a suggestion to its author (the editor who accepted it, document.edit)',
+    request: { params: threadParams, ...jsonBody(creditInputSchema) },
+    responses: noContent,
+  }),
   status: createRoute({
     method: 'post', path: '/{documentId}/threads/{threadId}/status', tags, security,
     summary: 'Resolve or reopen a thread (its author, or document.edit); accept or reject a suggestion (document.edit)',
@@ -85,6 +92,11 @@ export function annotationRoutes(deps: ServiceDeps) {
     .openapi(routes.reanchor, async (c) => {
       const { documentId, threadId } = c.req.valid('param');
       await annotations.reanchorThread(deps, requireUser(c), documentId, threadId, c.req.valid('json'));
+      return c.body(null, 204);
+    })
+    .openapi(routes.credit, async (c) => {
+      const { documentId, threadId } = c.req.valid('param');
+      await annotations.creditSuggestion(deps, requireUser(c), documentId, threadId, c.req.valid('json'));
       return c.body(null, 204);
     })
     .openapi(routes.status, async (c) => {

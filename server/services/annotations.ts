@@ -11,6 +11,7 @@ import {
 } from '../../shared/annotations/discussion';
 import type {
   createThreadInputSchema,
+  creditInputSchema,
   editMessageInputSchema,
   MessageCreatedResponse,
   reanchorInputSchema,
@@ -21,6 +22,7 @@ import type {
 import { conflict, forbidden, notFound } from '../errors';
 import { recordContributors } from '../storage/documents-repository';
 import { blankExcerpts } from '../storage/notifications-repository';
+import { documentClients, insertCredit } from '../storage/attribution-repository';
 import { findOrganisation } from '../storage/accounts-repository';
 import { listMembers } from '../storage/projects-repository';
 import type { Actor, ServiceDeps } from './context';
@@ -239,4 +241,52 @@ function visibleText(type: Y.AbstractType<unknown>): string {
     text += item.content instanceof Y.ContentString ? item.content.str : '\uFFFC'.repeat(item.length);
   }
   return text;
+}
+
+/** How long the credit of an accepted suggestion waits for the words to reach the server over the websocket. */
+const CREDIT_WAIT_MS = 3000;
+
+/**
+ * Credits the words an editor typed in accepting a suggestion to the
+ * suggestion's author: only the editor who accepted it, once, and only
+ * characters of their own client id that read exactly the suggested text.
+ */
+export async function creditSuggestion(
+  deps: ServiceDeps,
+  actor: Actor,
+  documentId: string,
+  threadId: string,
+  { clientId, clock, length }: z.output<typeof creditInputSchema>,
+): Promise<void> {
+  await authorizeDocument(deps, actor, documentId, 'document.edit');
+  const thread = threadIn(await deps.rooms.read(discussionRoom(documentId), (doc) => readThreadById(doc, threadId)));
+  if (thread.kind !== 'suggestion' || thread.status !== 'accepted') throw conflict('invalid_transition', 'Only an accepted suggestion is credited');
+  if (thread.statusChange?.by.userId !== actor.id) throw forbidden('Only the editor who accepted the suggestion credits it');
+  const owner = (await documentClients(deps.db, [documentId])).find((c) => c.client_id === clientId)?.user_id;
+  if (owner !== actor.id) throw forbidden('These characters were not written by you');
+  const deadline = Date.now() + CREDIT_WAIT_MS;
+  let words = await deps.rooms.read(documentId, (doc) => wordsOf(doc, clientId, clock, length));
+  while (words === null && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    words = await deps.rooms.read(documentId, (doc) => wordsOf(doc, clientId, clock, length));
+  }
+  if (words !== thread.suggestion) throw conflict('anchor_mismatch', 'These characters are not the suggested words');
+  const suggestedBy = thread.messages[0]!.author.userId;
+  const inserted = await insertCredit(deps.db, { document_id: documentId, client_id: clientId, clock, length, user_id: suggestedBy, thread_id: threadId });
+  if (!inserted) throw conflict('invalid_transition', 'This suggestion is credited already');
+}
+
+/** The characters `clock`..`clock + length` of `client` as they were typed, or null while some have not arrived. */
+function wordsOf(doc: Y.Doc, client: number, clock: number, length: number): string | null {
+  if (Y.getState(doc.store, client) < clock + length) return null;
+  let words = '';
+  const structs = doc.store.clients.get(client) ?? [];
+  for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + length; i++) {
+    const item = structs[i];
+    if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentString)) continue;
+    const from = Math.max(clock, item.id.clock) - item.id.clock;
+    const to = Math.min(clock + length, item.id.clock + item.length) - item.id.clock;
+    words += item.content.str.slice(from, to);
+  }
+  return words;
 }

@@ -3,8 +3,9 @@ import { discussionRoom, listThreads } from '../../shared/annotations/discussion
 import type { AttributionResponse, ContributionMap } from '../../shared/api';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import type { StakeholderKind } from '../../shared/roles';
-import { documentClients, editCounts, usersWithOrganisations } from '../storage/attribution-repository';
+import { documentClients, documentCredits, editCounts, usersWithOrganisations } from '../storage/attribution-repository';
 import { listProjectDocuments } from '../storage/documents-repository';
+import { docFromStored } from '../storage/stored-doc';
 import { authorize } from './access';
 import type { Actor, ServiceDeps } from './context';
 import { authorizeDocument } from './documents';
@@ -30,26 +31,60 @@ const organisationOf = (row: OrganisationColumns) =>
 
 export async function attributionOf(deps: ServiceDeps, actor: Actor, documentId: string): Promise<AttributionResponse> {
   await authorizeDocument(deps, actor, documentId, 'document.read');
-  const rows = await documentClients(deps.db, [documentId]);
+  const [rows, credits] = await Promise.all([documentClients(deps.db, [documentId]), documentCredits(deps.db, [documentId])]);
   return {
     clients: rows.map((r) => ({ clientId: r.client_id, userId: r.user_id, name: r.name, organisation: organisationOf(r) })),
+    credits: credits.map((c) => ({
+      clientId: c.client_id,
+      clock: c.clock,
+      length: c.length,
+      userId: c.user_id,
+      name: c.name,
+      organisation: organisationOf(c),
+    })),
   };
 }
 
-/** Visible characters of a document's content by the client id that wrote them. */
-export function charactersByClient(doc: Y.Doc): Map<number, number> {
-  const counts = new Map<number, number>();
+/** A run of visible characters of the content: written under `client`, clocks `clock`.. `clock + length`. */
+interface Run {
+  client: number;
+  clock: number;
+  length: number;
+}
+
+/** The visible characters of a document's content, as runs of the client ids that wrote them. */
+export function contentRuns(doc: Y.Doc): Run[] {
+  const runs: Run[] = [];
   const visit = (type: Y.AbstractType<unknown>) => {
     for (let item = type._start; item; item = item.right) {
       if (item.deleted) continue;
-      if (item.content instanceof Y.ContentString) {
-        counts.set(item.id.client, (counts.get(item.id.client) ?? 0) + item.length);
-      } else if (item.content instanceof Y.ContentType) {
-        visit(item.content.type);
-      }
+      if (item.content instanceof Y.ContentString) runs.push({ client: item.id.client, clock: item.id.clock, length: item.length });
+      else if (item.content instanceof Y.ContentType) visit(item.content.type);
     }
   };
   visit(doc.getXmlFragment(YDOC_CONTENT) as unknown as Y.AbstractType<unknown>);
+  return runs;
+}
+
+/** Characters per person: each client id's owner's, except credited ranges, which are the credited person's. */
+function charactersByPerson(runs: Run[], ownerOf: (client: number) => string | undefined, credits: Array<Run & { userId: string }>) {
+  const counts = new Map<string, number>();
+  const add = (userId: string | undefined, n: number) => {
+    if (userId && n > 0) counts.set(userId, (counts.get(userId) ?? 0) + n);
+  };
+  for (const run of runs) {
+    let credited = 0;
+    for (const credit of credits) {
+      if (credit.client !== run.client) continue;
+      const overlap = Math.min(run.clock + run.length, credit.clock + credit.length) - Math.max(run.clock, credit.clock);
+      if (overlap > 0) {
+        add(credit.userId, overlap);
+        credited += overlap;
+      }
+    }
+    // The template's words, and text from before owners were recorded, are nobody's.
+    add(ownerOf(run.client), run.length - credited);
+  }
   return counts;
 }
 
@@ -73,18 +108,26 @@ interface Person {
 }
 
 async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promise<ContributionMap> {
-  const [clients, edits] = await Promise.all([documentClients(deps.db, documentIds), editCounts(deps.db, documentIds)]);
+  const [clients, edits, credits] = await Promise.all([
+    documentClients(deps.db, documentIds),
+    editCounts(deps.db, documentIds),
+    documentCredits(deps.db, documentIds),
+  ]);
   const ownerOf = new Map(clients.map((c) => [`${c.document_id}:${c.client_id}`, c.user_id]));
   const characters = new Map<string, number>();
   const messages = new Map<string, number>();
   const count = (counts: Map<string, number>, userId: string, by: number) => counts.set(userId, (counts.get(userId) ?? 0) + by);
+  // Read from storage, not loaded into sessions: a project's documents pass through one at a time
+  // and are dropped at once. Storage is never behind what anyone saw once pending appends are in.
+  await deps.documentStore.flush();
+  const stored = async (roomId: string) => docFromStored(await deps.documentStore.load(roomId), () => {});
   for (const documentId of documentIds) {
-    for (const [client, n] of await deps.rooms.read(documentId, charactersByClient)) {
-      const owner = ownerOf.get(`${documentId}:${client}`);
-      // The template's words, and text from before authors were recorded, are nobody's.
-      if (owner) count(characters, owner, n);
-    }
-    const threads = await deps.rooms.read(discussionRoom(documentId), listThreads);
+    const creditsHere = credits
+      .filter((c) => c.document_id === documentId)
+      .map((c) => ({ client: c.client_id, clock: c.clock, length: c.length, userId: c.user_id }));
+    const byPerson = charactersByPerson(contentRuns(await stored(documentId)), (client) => ownerOf.get(`${documentId}:${client}`), creditsHere);
+    for (const [userId, n] of byPerson) count(characters, userId, n);
+    const threads = listThreads(await stored(discussionRoom(documentId)));
     for (const message of threads.flatMap((t) => t.messages)) if (!message.deleted) count(messages, message.author.userId, 1);
   }
   const editsOf = new Map<string, number>();

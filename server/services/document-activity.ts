@@ -34,7 +34,8 @@ export function documentActivityRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>
 export interface ClientRecords {
   /** The recorded owner of each client id of the room's document (none for a discussion). */
   load(roomId: string): Promise<Map<number, string>>;
-  record(roomId: string, clientIds: number[], userId: string): Promise<void>;
+  /** Records them as `userId`'s where nobody has them yet; answers each one's owner. */
+  record(roomId: string, clientIds: number[], userId: string): Promise<Map<number, string>>;
 }
 
 export function clientRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>): ClientRecords {
@@ -51,7 +52,7 @@ export function clientRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>): ClientR
     },
     async record(roomId, clientIds, userId) {
       const documentId = contentOf(roomId);
-      if (documentId) await recordClients(deps.db, documentId, clientIds, userId, deps.clock());
+      return documentId ? recordClients(deps.db, documentId, clientIds, userId, deps.clock()) : new Map(clientIds.map((id) => [id, userId]));
     },
   };
 }

@@ -1,13 +1,26 @@
 import type { Db } from './database';
 
-/** Records that `clientIds` of a document are `userId`'s; an id already recorded keeps its first owner. */
-export async function recordClients(db: Db, documentId: string, clientIds: number[], userId: string, at: number): Promise<void> {
-  if (clientIds.length === 0) return;
-  await db
-    .insertInto('document_clients')
-    .values(clientIds.map((client_id) => ({ document_id: documentId, client_id, user_id: userId, first_at: at })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+/**
+ * Records that `clientIds` of a document are `userId`'s, unless already
+ * recorded (perhaps by another server instance), and answers who owns each
+ * now: the first owner keeps an id.
+ */
+export async function recordClients(db: Db, documentId: string, clientIds: number[], userId: string, at: number): Promise<Map<number, string>> {
+  if (clientIds.length === 0) return new Map();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('document_clients')
+      .values(clientIds.map((client_id) => ({ document_id: documentId, client_id, user_id: userId, first_at: at })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const rows = await trx
+      .selectFrom('document_clients')
+      .select(['client_id', 'user_id'])
+      .where('document_id', '=', documentId)
+      .where('client_id', 'in', clientIds)
+      .execute();
+    return new Map(rows.map((r) => [r.client_id, r.user_id]));
+  });
 }
 
 /** Each recorded client id of a document with its person and their organisation. */
@@ -46,5 +59,36 @@ export function usersWithOrganisations(db: Db, userIds: string[]) {
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(['u.id', 'u.name', 'o.id as organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind', 'o.color as organisation_color'])
     .where('u.id', 'in', userIds.length > 0 ? userIds : [''])
+    .execute();
+}
+
+/** Records a credit once per thread; false when the thread's words were credited already. */
+export async function insertCredit(
+  db: Db,
+  credit: { document_id: string; client_id: number; clock: number; length: number; user_id: string; thread_id: string },
+): Promise<boolean> {
+  const result = await db.insertInto('document_credits').values(credit).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Credited ranges of documents, with the credited person and their organisation. */
+export function documentCredits(db: Db, documentIds: string[]) {
+  return db
+    .selectFrom('document_credits as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select([
+      'c.document_id',
+      'c.client_id',
+      'c.clock',
+      'c.length',
+      'u.id as user_id',
+      'u.name',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'o.color as organisation_color',
+    ])
+    .where('c.document_id', 'in', documentIds.length > 0 ? documentIds : [''])
     .execute();
 }

@@ -50,6 +50,16 @@ export interface DocumentContributorsTable {
   edits: ColumnType<number, number | undefined, number>;
 }
 
+/** Characters `clock`..`clock + length` of a client id, credited to `user_id` (an accepted suggestion's author). */
+export interface DocumentCreditsTable {
+  document_id: string;
+  client_id: number;
+  clock: number;
+  length: number;
+  user_id: string;
+  thread_id: string;
+}
+
 /** The person each Yjs client id of a document belongs to. */
 export interface DocumentClientsTable {
   document_id: string;
@@ -169,6 +179,7 @@ export interface Database {
   document_links: DocumentLinksTable;
   document_contributors: DocumentContributorsTable;
   document_clients: DocumentClientsTable;
+  document_credits: DocumentCreditsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -42,6 +42,16 @@ export type EditMessageInput = z.input<typeof editMessageInputSchema>;
 export const reanchorInputSchema = z.object({ anchor: anchorSchema }).strict();
 export type ReanchorInput = z.infer<typeof reanchorInputSchema>;
 
+/** The characters an editor's client wrote when accepting a suggestion, to be credited to the suggestion's author. */
+export const creditInputSchema = z
+  .object({
+    clientId: z.number().int().nonnegative().max(2 ** 32 - 1),
+    clock: z.number().int().nonnegative(),
+    length: z.number().int().positive().max(QUOTE_MAX_LENGTH * 2),
+  })
+  .strict();
+export type CreditInput = z.infer<typeof creditInputSchema>;
+
 export const threadStatusInputSchema = z.object({ status: z.enum(THREAD_STATUSES) }).strict();
 export type ThreadStatusInput = z.infer<typeof threadStatusInputSchema>;
 

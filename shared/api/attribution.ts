@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { STAKEHOLDER_KINDS } from '../roles';
+import { colorSchema } from './accounts';
 import { idSchema } from './common';
 
-const organisationSchema = z.object({ id: idSchema, name: z.string(), kind: z.enum(STAKEHOLDER_KINDS), color: z.string() });
+const organisationSchema = z.object({ id: idSchema, name: z.string(), kind: z.enum(STAKEHOLDER_KINDS), color: colorSchema });
 
 /** Whose each Yjs client id of a document is: the server records it when a person's update under that id is accepted. */
 export const attributionResponseSchema = z.object({
   clients: z.array(
     z.object({
       clientId: z.number().int().nonnegative(),
+      userId: idSchema,
+      name: z.string(),
+      organisation: organisationSchema.nullable(),
+    }),
+  ),
+  /** Characters typed under one client id but credited to someone else: accepted suggestions, to their authors. */
+  credits: z.array(
+    z.object({
+      clientId: z.number().int().nonnegative(),
+      clock: z.number().int().nonnegative(),
+      length: z.number().int().positive(),
       userId: idSchema,
       name: z.string(),
       organisation: organisationSchema.nullable(),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { discussionRoom, listThreads, type Thread } from '../../shared/annotations/discussion';
-import type { CreateThreadInput, DocumentDetailResponse, NotificationsResponse, ThreadCreatedResponse } from '../../shared/api';
+import type { ContributionMapResponse, CreateThreadInput, DocumentDetailResponse, NotificationsResponse, ThreadCreatedResponse } from '../../shared/api';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { type Role, ROLES } from '../../shared/roles';
 import { addMember, type TestUser } from '../helpers/accounts';
@@ -231,6 +231,33 @@ describe('threads', () => {
     // The accepted words are credited to the suggester's organisation, though an editor typed them in.
     const document = (await (await people.owner.api('GET', `/documents/${id}`)).json()) as DocumentDetailResponse;
     expect(document.document.contributors.map((o) => o.id)).toContain(people.commenter.organisationId);
+  });
+});
+
+describe('accepted suggestions', () => {
+  it('credit the words the editor typed to the suggestion’s author, once, and only those words', async () => {
+    const { id, writer, words } = await documentWith('Yields doubled');
+    const { threadId } = await created(
+      await annotate(people.commenter, id, { kind: 'suggestion', anchor: anchorOf(words, 7, 7), quote: 'doubled', suggestion: 'rose by 80 %', body: '' }),
+    );
+    const credit = (as: TestUser, body: unknown) => as.api('POST', `/documents/${id}/threads/${threadId}/credit`, body);
+    const before = Y.getState(writer.doc.store, writer.doc.clientID);
+    writer.doc.transact(() => {
+      words.delete(7, 7);
+      words.insert(7, 'rose by 80 %');
+    });
+    const range = { clientId: writer.doc.clientID, clock: before, length: Y.getState(writer.doc.store, writer.doc.clientID) - before };
+    expect((await credit(people.editor, range)).status).toBe(409); // not accepted yet
+    expect((await people.editor.api('POST', `/documents/${id}/threads/${threadId}/status`, { status: 'accepted' })).status).toBe(204);
+    expect((await credit(people.owner, range)).status).toBe(403); // did not accept it
+    expect((await credit(people.editor, { ...range, length: range.length - 1 })).status).toBe(409); // not the suggested words
+    expect((await credit(people.editor, range)).status).toBe(204);
+    expect((await credit(people.editor, range)).status).toBe(409); // once
+
+    const { contributions } = (await (await people.owner.api('GET', `/documents/${id}/contributions`)).json()) as ContributionMapResponse;
+    const charactersOf = (user: TestUser) => contributions.byPerson.find((p) => p.userId === user.id)?.characters ?? 0;
+    expect(charactersOf(people.commenter)).toBe('rose by 80 %'.length);
+    expect(charactersOf(people.editor)).toBe('Yields '.length);
   });
 });
 

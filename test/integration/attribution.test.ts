@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AttributionResponse, ContributionMapResponse } from '../../shared/api';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
+import { encodeSyncUpdate } from '../../server/collab/protocol';
+import { createInProcessFanOut } from '../../server/storage/fan-out';
+import { CloseCode } from '../../shared/protocol';
 import { addMember, type TestUser } from '../helpers/accounts';
+import { closeOf, openCollabSocket, serverContent } from '../helpers/collab-socket';
 import { createOrganisation } from '../helpers/projects';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
@@ -81,6 +85,45 @@ describe('attribution', () => {
     const reader = connectClient({ wsUrl: restarted.wsUrl, cookie: owner.cookie }, documentId);
     await reader.synced();
     await check(restarted, reader);
+  });
+
+  it('never lets anyone write under a client id recorded as someone else’s: after a reload, nor through another instance', async () => {
+    const fanOut = createInProcessFanOut();
+    const first = await startTestServer({ UNLOAD_GRACE_MS: '50' }, { fanOut });
+    const second = await startTestServer({ DATA_DIR: first.dataDir, UNLOAD_GRACE_MS: '50' }, { fanOut });
+    const owner = await first.owner();
+    const intruder = await first.signUp({ name: 'Intruder' });
+    await addMember(owner, await first.project(), intruder, 'editor');
+    const documentId = await first.createDocument();
+    // The second instance has the document in memory before the owner writes: it learns the text by fan-out only.
+    const watcher = connectClient({ wsUrl: second.wsUrl, cookie: owner.cookie }, documentId);
+    await watcher.synced();
+    const writer = connectClient({ wsUrl: first.wsUrl, cookie: owner.cookie }, documentId);
+    await writer.synced();
+    writer.text.insert(0, 'mine');
+    const victimId = writer.doc.clientID;
+    await waitFor(() => watcher.text.toString() === 'mine', 'the text to reach the second instance');
+
+    // The intruder opens the document on the other instance, under the owner's client id.
+    const socket = openCollabSocket({ wsUrl: second.wsUrl, cookie: intruder.cookie }, documentId);
+    await socket.received('sync-step1');
+    const forged = new Y.Doc();
+    forged.clientID = victimId;
+    forged.getText('content').insert(0, 'EVIL');
+    socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(forged)));
+    expect(await closeOf(socket)).toEqual({ code: CloseCode.badFrame, reason: 'client_id_not_owned' });
+
+    // And again on the first instance once the document has left memory.
+    writer.destroy();
+    watcher.destroy();
+    await waitFor(() => first.server.stats().loadedDocuments === 0, 'the document to unload');
+    const again = openCollabSocket({ wsUrl: first.wsUrl, cookie: intruder.cookie }, documentId);
+    await again.received('sync-step1');
+    again.send(encodeSyncUpdate(Y.encodeStateAsUpdate(forged)));
+    expect(await closeOf(again)).toEqual({ code: CloseCode.badFrame, reason: 'client_id_not_owned' });
+    expect(await serverContent({ wsUrl: first.wsUrl, cookie: owner.cookie }, documentId)).toBe('mine');
+    const { clients } = await json<AttributionResponse>(await owner.api('GET', `/documents/${documentId}/attribution`));
+    expect(clients.filter((c) => c.clientId === victimId).map((c) => c.userId)).toEqual([owner.id]);
   });
 
   it('is not shown to anyone outside the project', async () => {

@@ -35,6 +35,7 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'PATCH /documents/{documentId}/threads/{threadId}/messages/{messageId}': () => ({ body: 'Changed by an outsider' }),
   'POST /documents/{documentId}/threads/{threadId}/status': () => ({ status: 'resolved' }),
   'PUT /documents/{documentId}/threads/{threadId}/anchor': () => ({ anchor: { start: 'AAAA', end: 'AAAA' } }),
+  'POST /documents/{documentId}/threads/{threadId}/credit': () => ({ clientId: 1, clock: 0, length: 1 }),
   // The entry id is made up: the document must be out of reach before the entry is looked for.
   'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
 };
