@@ -3,6 +3,7 @@ import type { Accessor } from 'solid-js';
 import type { Thread, ThreadStatus } from '../../shared/annotations/discussion';
 import type { CreateThreadInput } from '../../shared/api/annotations';
 import { annotationRanges } from '../editor/annotation-highlights';
+import { replaceWords } from '../editor/replace-words';
 import type { ApiClient } from '../lib/api';
 import type { SubmitResult } from '../lib/discussion-outbox';
 import type { DiscussionOutboxStore } from '../stores/discussion-outbox';
@@ -17,7 +18,8 @@ export interface AnnotationActions {
   /**
    * Claims the suggestion as accepted on the server, then puts it in place
    * of its words in one step of the editor's undo history (Ctrl+Z takes it
-   * back). Needs a connection: it is never queued, since the text must
+   * back), then asks for the words written to be credited to the
+   * suggestion's author. Needs a connection: it is never queued, since the text must
    * change only once the server said it is the first to accept.
    */
   accept(thread: Thread): Promise<void>;
@@ -31,6 +33,11 @@ export class DetachedSuggestionError extends Error {
 /** The words a suggestion would replace are no longer those it was made on: replacing them would lose someone's edit. */
 export class ChangedSuggestionError extends Error {
   override readonly name = 'ChangedSuggestionError';
+}
+
+/** The suggestion is accepted and its words are in, but they are still credited to the editor who accepted it; `cause` says why. */
+export class UncreditedSuggestionError extends Error {
+  override readonly name = 'UncreditedSuggestionError';
 }
 
 export function createAnnotationActions(options: {
@@ -64,7 +71,14 @@ export function createAnnotationActions(options: {
       // Looked for again: the text may have moved, or changed, while the server answered.
       const { editor, range } = quotedWords(thread);
       // An empty suggestion deletes the words; the new text takes the marks of the first replaced character.
-      editor.view.dispatch(editor.state.tr.insertText(thread.suggestion ?? '', range.from, range.to));
+      const written = replaceWords(editor, range, thread.quote, thread.suggestion ?? '');
+      if (!written) return;
+      // Typed under this editor's Yjs client, the words would be counted as this editor's.
+      try {
+        await options.api.creditSuggestion(options.documentId, thread.id, written);
+      } catch (cause) {
+        throw new UncreditedSuggestionError(thread.id, { cause });
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ import { isWebAddress } from '../lib/web-address';
 import { createAction } from '../stores/action';
 import { useApp } from '../stores/app-context';
 import type { DroppedRequest } from '../stores/discussion-outbox';
-import { ChangedSuggestionError, DetachedSuggestionError, type AnnotationActions } from './annotation-actions';
+import { ChangedSuggestionError, DetachedSuggestionError, UncreditedSuggestionError, type AnnotationActions } from './annotation-actions';
 import { AnnotationMessage } from './annotation-message';
 import { DroppedChanges, PendingChange } from './annotation-pending';
 import { ErrorNotice } from './error-notice';
@@ -214,6 +214,8 @@ export function AnnotationThread(props: {
               <p class="notice error" role="alert" data-testid="accept-refused">
                 {locale.t(error() instanceof DetachedSuggestionError ? 'annotations.acceptDetached' : 'annotations.acceptChanged')}
               </p>
+            ) : error() instanceof UncreditedSuggestionError ? (
+              <ErrorNotice error={(error() as Error).cause} message="annotations.creditError" testId="accept-uncredited" />
             ) : (
               <ErrorNotice error={error()} message="annotations.acceptError" />
             )

@@ -2,7 +2,7 @@ import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { AttributionResponse } from '../../shared/api/attribution';
 import type { AuthorshipOptions } from '../editor/authorship';
 import type { ApiClient } from '../lib/api';
-import { authorsOf, legendOf, unknownClients, type AuthorshipBy, type ClientRun, type LegendEntry } from '../lib/authorship';
+import { authoredRuns, legendOf, unknownClients, type AuthorshipBy, type ClientRun, type LegendEntry } from '../lib/authorship';
 
 /** Someone new typing does not make every device ask at once, nor ask again on every key. */
 const REFETCH_MS = 5000;
@@ -31,12 +31,12 @@ export function createAuthorshipView(api: ApiClient, documentId: string): Author
   const [attribution, setAttribution] = createSignal<AttributionResponse | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [runs, setRuns] = createSignal<readonly ClientRun[]>([]);
-  const authorOf = createMemo(() => authorsOf(attribution(), by()));
-  const colorOf = createMemo(() => {
-    const author = authorOf();
-    return (clientId: number) => author(clientId).color;
+  const authorsOf = createMemo(() => {
+    const known = attribution();
+    const grouping = by();
+    return (next: readonly ClientRun[]) => authoredRuns(next, known, grouping);
   });
-  const legend = createMemo(() => legendOf(runs(), authorOf()));
+  const legend = createMemo(() => legendOf(authorsOf()(runs())));
 
   let lastFetch = -Infinity;
   let inFlight = false;
@@ -81,7 +81,7 @@ export function createAuthorshipView(api: ApiClient, documentId: string): Author
     error,
     editor: {
       enabled,
-      colorOf,
+      authorsOf,
       onRuns: (next) => {
         // Heard while the editor applies a transaction: the interface follows after it.
         queueMicrotask(() => {

@@ -75,7 +75,7 @@ export function CollaborativeEditor(props: {
     const authorship = props.authorship;
     if (!instance || !authorship) return;
     authorship.enabled();
-    authorship.colorOf();
+    authorship.authorsOf();
     refreshAuthorship(instance);
   });
 

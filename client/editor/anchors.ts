@@ -45,7 +45,8 @@ export function bindingOf(state: EditorState): YBinding | null {
 const START_ASSOC = 0;
 const END_ASSOC = -1;
 
-function relativeAt(binding: YBinding, pos: number, assoc: number): Y.RelativePosition | null {
+/** The Yjs type and index a ProseMirror position falls on; null where the binding cannot place it. */
+export function yPositionAt(binding: YBinding, pos: number): Y.AbsolutePosition | null {
   let bound: Y.RelativePosition;
   try {
     bound = absolutePositionToRelativePosition(pos, binding.type, binding.mapping) as Y.RelativePosition;
@@ -53,7 +54,11 @@ function relativeAt(binding: YBinding, pos: number, assoc: number): Y.RelativePo
     // The binding throws on a position its mapping does not reach (a view mid-update).
     return null;
   }
-  const absolute = Y.createAbsolutePositionFromRelativePosition(bound, binding.doc);
+  return Y.createAbsolutePositionFromRelativePosition(bound, binding.doc);
+}
+
+function relativeAt(binding: YBinding, pos: number, assoc: number): Y.RelativePosition | null {
+  const absolute = yPositionAt(binding, pos);
   return absolute ? Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc) : null;
 }
 

@@ -3,7 +3,7 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@t
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
-import { fragmentClientRuns } from '../lib/authorship';
+import { authoredRuns, fragmentClientRuns } from '../lib/authorship';
 import { authorshipDecorations } from './authorship';
 import { contentExtensions } from './content-extensions';
 
@@ -82,7 +82,9 @@ describe('authorship over the editor’s document', () => {
     typeAs(ydoc, 7, 0, 3, 's');
     const doc = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(YDOC_CONTENT), schema);
     const { runs } = fragmentClientRuns(ydoc.getXmlFragment(YDOC_CONTENT), isLeaf);
-    const decorations = authorshipDecorations(doc, runs, (clientId) => (clientId === 7 ? '#2a9d8f' : null)).find();
+    const organisation = { id: 'o-1', name: 'Agri Coop', kind: 'farmers_organisation' as const, color: '#2a9d8f' };
+    const attribution = { clients: [{ clientId: 7, userId: 'u-ana', name: 'Ana', organisation }], credits: [] };
+    const decorations = authorshipDecorations(doc, authoredRuns(runs, attribution, 'organisation')).find();
     expect(decorations.map((decoration) => [decoration.from, decoration.to])).toEqual([[4, 5]]);
     expect(doc.textBetween(4, 5)).toBe('s');
   });

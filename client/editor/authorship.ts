@@ -3,14 +3,14 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { fragmentClientRuns, tint, type ClientRun } from '../lib/authorship';
+import { fragmentClientRuns, tint, type AuthoredRun, type ClientRun } from '../lib/authorship';
 import { bindingOf } from './anchors';
 
 export interface AuthorshipOptions {
   /** Whether the text is coloured; read again on `refreshAuthorship`. */
   enabled: () => boolean;
-  /** The `#rrggbb` colour of a client id's text, null to leave it as it is; read on every recomputation. */
-  colorOf: () => (clientId: number) => string | null;
+  /** The runs, cut and given their authors (whose colour, null, leaves the text as it is); read on every recomputation. */
+  authorsOf: () => (runs: readonly ClientRun[]) => readonly AuthoredRun[];
   /** Hears who wrote what after every recomputation while enabled. */
   onRuns?: (runs: readonly ClientRun[]) => void;
 }
@@ -40,17 +40,18 @@ function currentRuns(state: EditorState): ClientRun[] | null {
   return size === state.doc.content.size ? runs : null;
 }
 
-/** The runs drawn in their colours; runs of no colour (the template's) are left as they are. */
-export function authorshipDecorations(doc: ProseMirrorNode, runs: readonly ClientRun[], colorOf: (clientId: number) => string | null): DecorationSet {
+/** The runs drawn in their authors' colours; runs of no colour (the template's) are left as they are. */
+export function authorshipDecorations(doc: ProseMirrorNode, runs: readonly AuthoredRun[]): DecorationSet {
   const decorations: Decoration[] = [];
   for (const run of runs) {
-    const color = colorOf(run.clientId);
+    const color = run.author.color;
     if (!color) continue;
     decorations.push(
       Decoration.inline(run.from, run.to, {
         class: 'authorship-run',
         style: `background-color: ${tint(color, ALPHA)}; box-shadow: inset 0 -2px 0 ${color}`,
         'data-author-client': String(run.clientId),
+        'data-author': run.author.key,
       }),
     );
   }
@@ -68,7 +69,7 @@ export const Authorship = Extension.create<AuthorshipOptions>({
   name: 'authorship',
 
   addOptions() {
-    return { enabled: () => false, colorOf: () => () => null };
+    return { enabled: () => false, authorsOf: () => () => [] };
   },
 
   addProseMirrorPlugins() {
@@ -78,7 +79,7 @@ export const Authorship = Extension.create<AuthorshipOptions>({
       const runs = currentRuns(state);
       if (!runs) return before;
       options.onRuns?.(runs);
-      return authorshipDecorations(state.doc, runs, options.colorOf());
+      return authorshipDecorations(state.doc, options.authorsOf()(runs));
     };
     return [
       new Plugin<DecorationSet>({

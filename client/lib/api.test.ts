@@ -114,4 +114,15 @@ describe('createApiClient', () => {
     expect(error.code).toBe('validation_failed');
     expect(calls).toHaveLength(0);
   });
+
+  it('asks for the written characters of an accepted suggestion to be credited, refusing an empty range before sending it', async () => {
+    const { calls, fetchImpl } = recordingFetch(() => new Response(null, { status: 204 }));
+    const api = createApiClient({ fetch: fetchImpl });
+    await api.creditSuggestion('d1', 't1', { clientId: 42, clock: 7, length: 11 });
+    expect(calls[0]?.url).toBe('/api/v1/documents/d1/threads/t1/credit');
+    expect(calls[0]?.init?.method).toBe('POST');
+    expect(calls[0]?.init?.body).toBe('{"clientId":42,"clock":7,"length":11}');
+    expect((await caught(api.creditSuggestion('d1', 't1', { clientId: 42, clock: 7, length: 0 }))).code).toBe('validation_failed');
+    expect(calls).toHaveLength(1);
+  });
 });

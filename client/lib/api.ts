@@ -3,6 +3,7 @@ import {
   changePasswordInputSchema,
   changeStatusInputSchema,
   createThreadInputSchema,
+  creditInputSchema,
   editMessageInputSchema,
   markReadInputSchema,
   reanchorInputSchema,
@@ -25,6 +26,7 @@ import {
   type ChangeStatusInput,
   type ContributionMap,
   type CreateThreadInput,
+  type CreditInput,
   type EditMessageInput,
   type MarkReadInput,
   type MessageCreatedResponse,
@@ -166,6 +168,8 @@ export interface ApiClient {
   setThreadStatus(documentId: string, threadId: string, input: ThreadStatusInput): Promise<void>;
   /** Moves a thread onto new positions of the very words it quotes (after the editor rewrote their paragraph); 409 `anchor_mismatch` otherwise. */
   reanchorThread(documentId: string, threadId: string, input: ReanchorInput): Promise<void>;
+  /** Credits the characters the accepting editor's client wrote for a suggestion to its author; once, by that editor only. */
+  creditSuggestion(documentId: string, threadId: string, input: CreditInput): Promise<void>;
   /** Whose each Yjs client id of the document is, for the authorship view. */
   attribution(documentId: string): Promise<AttributionResponse>;
   /** Who wrote how much of the document, by organisation, kind of stakeholder and person. */
@@ -335,6 +339,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async reanchorThread(documentId, threadId, input) {
       const body = validInput(reanchorInputSchema, input);
       await send('PUT', path`/documents/${documentId}/threads/${threadId}/anchor`, body);
+    },
+    async creditSuggestion(documentId, threadId, input) {
+      const body = validInput(creditInputSchema, input);
+      await send('POST', path`/documents/${documentId}/threads/${threadId}/credit`, body);
     },
     async attribution(documentId) {
       return get<AttributionResponse>(path`/documents/${documentId}/attribution`);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AttributionResponse } from '../../shared/api/attribution';
-import { authorsOf, fragmentClientRuns, legendOf, personColor, PERSON_PALETTE, textClientRuns, tint, unknownClients, type ClientRun } from './authorship';
+import {
+  authoredRuns,
+  authorsOf,
+  fragmentClientRuns,
+  legendOf,
+  personColor,
+  PERSON_PALETTE,
+  textClientRuns,
+  tint,
+  unknownClients,
+  type ClientRun,
+} from './authorship';
 
 /** A document whose edits are made under the given client id, then merged into `into`. */
 function editAs(into: Y.Doc, clientId: number, edit: (doc: Y.Doc) => void): void {
@@ -31,6 +42,14 @@ const attribution: AttributionResponse = {
     { clientId: 8, userId: 'u-ben', name: 'Ben', organisation: { id: 'o-1', name: 'Agri Coop', kind: 'farmers_organisation', color: '#2a9d8f' } },
     { clientId: 9, userId: 'u-chloe', name: 'Chloé', organisation: null },
   ],
+  credits: [],
+};
+
+const university = { id: 'o-2', name: 'Université Cheikh Anta Diop', kind: 'academic' as const, color: '#7b3294' };
+/** Ben (client 8) accepted Fatou's suggestion: his characters at clocks 20 to 29 are hers. */
+const credited: AttributionResponse = {
+  ...attribution,
+  credits: [{ clientId: 8, clock: 20, length: 10, userId: 'u-fatou', name: 'Fatou', organisation: university }],
 };
 
 describe('textClientRuns', () => {
@@ -39,9 +58,9 @@ describe('textClientRuns', () => {
     editAs(doc, 7, (d) => textOf(d).insert(5, ', dear'));
     expect(textOf(doc).toString()).toBe('Hello, dear world');
     expect(textClientRuns(textOf(doc))).toEqual([
-      { from: 0, to: 5, clientId: 0 },
-      { from: 5, to: 11, clientId: 7 },
-      { from: 11, to: 17, clientId: 0 },
+      { from: 0, to: 5, clientId: 0, clock: 2 },
+      { from: 5, to: 11, clientId: 7, clock: 0 },
+      { from: 11, to: 17, clientId: 0, clock: 7 },
     ]);
   });
 
@@ -54,8 +73,21 @@ describe('textClientRuns', () => {
     });
     expect(textOf(doc).toString()).toBe('world!!');
     expect(textClientRuns(textOf(doc))).toEqual([
-      { from: 0, to: 5, clientId: 0 },
-      { from: 5, to: 7, clientId: 7 },
+      { from: 0, to: 5, clientId: 0, clock: 8 },
+      { from: 5, to: 7, clientId: 7, clock: 0 },
+    ]);
+  });
+
+  it('keeps neighbouring items of one client apart when their clocks do not follow on', () => {
+    const doc = templateDoc();
+    editAs(doc, 7, (d) => {
+      textOf(d).insert(11, 'abc');
+      textOf(d).delete(12, 1);
+    });
+    expect(textOf(doc).toString()).toBe('Hello worldac');
+    expect(textClientRuns(textOf(doc)).filter((run) => run.clientId === 7)).toEqual([
+      { from: 11, to: 12, clientId: 7, clock: 0 },
+      { from: 12, to: 13, clientId: 7, clock: 2 },
     ]);
   });
 
@@ -81,8 +113,8 @@ describe('fragmentClientRuns', () => {
     // <heading>Aim</heading><paragraph>Hello world<hardBreak/></paragraph>
     const { runs, size } = fragmentClientRuns(doc.getXmlFragment('default'), (name) => name === 'hardBreak');
     expect(runs).toEqual([
-      { from: 1, to: 4, clientId: 7 },
-      { from: 6, to: 17, clientId: 0 },
+      { from: 1, to: 4, clientId: 7, clock: 2 },
+      { from: 6, to: 17, clientId: 0, clock: 2 },
     ]);
     expect(size).toBe(5 + 2 + 11 + 1);
   });
@@ -110,6 +142,37 @@ describe('authorsOf', () => {
     expect(authorOf(8).key).not.toBe(authorOf(7).key);
     expect(authorsOf(null, 'person')(7).kind).toBe('unknown');
   });
+
+  it('gives the characters a credit covers to the person it names, and the rest to the client’s owner', () => {
+    const byOrganisation = authorsOf(credited, 'organisation');
+    expect(byOrganisation(8, 19).key).toBe('organisation:o-1');
+    expect(byOrganisation(8, 20)).toMatchObject({ key: 'organisation:o-2', name: 'Université Cheikh Anta Diop', color: '#7b3294' });
+    expect(byOrganisation(8, 29).key).toBe('organisation:o-2');
+    expect(byOrganisation(8, 30).key).toBe('organisation:o-1');
+    expect(byOrganisation(7, 25).key).toBe('organisation:o-1');
+    expect(authorsOf(credited, 'person')(8, 25)).toMatchObject({ key: 'user:u-fatou', name: 'Fatou' });
+  });
+});
+
+describe('authoredRuns', () => {
+  it('cuts a run where a credit starts and ends, each part with its author', () => {
+    const runs: ClientRun[] = [
+      { from: 0, to: 10, clientId: 0, clock: 2 },
+      { from: 10, to: 40, clientId: 8, clock: 5 },
+    ];
+    expect(authoredRuns(runs, credited, 'organisation').map((run) => [run.from, run.to, run.clock, run.author.key])).toEqual([
+      [0, 10, 2, 'template'],
+      [10, 25, 5, 'organisation:o-1'],
+      [25, 35, 20, 'organisation:o-2'],
+      [35, 40, 30, 'organisation:o-1'],
+    ]);
+  });
+
+  it('credits a whole run inside a credit, and leaves runs alone without credits', () => {
+    const inside: ClientRun[] = [{ from: 3, to: 6, clientId: 8, clock: 22 }];
+    expect(authoredRuns(inside, credited, 'person').map((run) => [run.from, run.to, run.author.key])).toEqual([[3, 6, 'user:u-fatou']]);
+    expect(authoredRuns(inside, attribution, 'person').map((run) => [run.from, run.to, run.author.key])).toEqual([[3, 6, 'user:u-ben']]);
+  });
 });
 
 describe('personColor', () => {
@@ -125,14 +188,14 @@ it('tint gives the colour at an alpha', () => {
 
 describe('legendOf and unknownClients', () => {
   const runs: ClientRun[] = [
-    { from: 0, to: 10, clientId: 0 },
-    { from: 10, to: 40, clientId: 7 },
-    { from: 40, to: 50, clientId: 8 },
-    { from: 50, to: 100, clientId: 12 },
+    { from: 0, to: 10, clientId: 0, clock: 2 },
+    { from: 10, to: 40, clientId: 7, clock: 0 },
+    { from: 40, to: 50, clientId: 8, clock: 20 },
+    { from: 50, to: 100, clientId: 12, clock: 0 },
   ];
 
   it('adds up each author’s characters, most first, with their share', () => {
-    const legend = legendOf(runs, authorsOf(attribution, 'organisation'));
+    const legend = legendOf(authoredRuns(runs, attribution, 'organisation'));
     expect(legend.map((entry) => [entry.key, entry.characters, entry.share])).toEqual([
       ['unknown', 50, 0.5],
       ['organisation:o-1', 40, 0.4],
@@ -141,7 +204,17 @@ describe('legendOf and unknownClients', () => {
   });
 
   it('gives no shares of an empty text', () => {
-    expect(legendOf([], authorsOf(attribution, 'person'))).toEqual([]);
+    expect(legendOf([])).toEqual([]);
+  });
+
+  it('counts credited characters as their author’s', () => {
+    const legend = legendOf(authoredRuns(runs, credited, 'organisation'));
+    expect(legend.map((entry) => [entry.key, entry.characters, entry.share])).toEqual([
+      ['unknown', 50, 0.5],
+      ['organisation:o-1', 30, 0.3],
+      ['organisation:o-2', 10, 0.1],
+      ['template', 10, 0.1],
+    ]);
   });
 
   it('names the client ids the attribution does not know, never the template', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { DocumentResponse, NotificationsResponse } from '../../shared/api';
+import type { AttributionResponse, DocumentResponse, NotificationsResponse } from '../../shared/api';
 import { addMember } from '../helpers/accounts';
 import { launchBrowser, logInContext, newPerson } from '../helpers/browser';
 import { builtClient, editorText, textWithoutCarets, waitConnected, writeInSection } from '../helpers/editor-page';
@@ -67,7 +67,7 @@ async function fieldFinding() {
   await writeInSection(partnerPage, 'observations', 'Millet roots reach the hardpan at 40 cm.');
   const academicPage = await open(academic.cookie, 1280);
   await expect.poll(() => editorText(academicPage)).toContain('hardpan at 40 cm');
-  return { partner, academic, partnerPage, academicPage };
+  return { partner, academic, documentId, partnerPage, academicPage };
 }
 
 /** Annotates `words` through the composer, as a person does. */
@@ -131,7 +131,7 @@ describe('annotations, in real browsers', () => {
   }, 90_000);
 
   it('a partner accepts an academic’s suggestion: exactly its words replace the quoted ones, and one undo takes them back', async () => {
-    const { academic, partnerPage, academicPage } = await fieldFinding();
+    const { partner, academic, documentId, partnerPage, academicPage } = await fieldFinding();
     await annotate(academicPage, '40 cm', async (composer) => {
       await composer.getByTestId('annotation-kind').selectOption('suggestion');
       await composer.getByTestId('annotation-suggestion').fill('38 to 42 cm');
@@ -146,6 +146,18 @@ describe('annotations, in real browsers', () => {
     await expect.poll(() => thread.getAttribute('data-status')).toBe('accepted');
     const inbox = (await (await academic.api('GET', '/notifications')).json()) as NotificationsResponse;
     expect(inbox.notifications[0]).toMatchObject({ kind: 'suggestion_accepted', actorName: 'Owner' });
+
+    // The partner typed the accepted words, but they are the academic's: coloured as her organisation's, not the partner's.
+    const credits = async () => ((await (await partner.api('GET', `/documents/${documentId}/attribution`)).json()) as AttributionResponse).credits;
+    await expect.poll(async () => (await credits()).map((credit) => [credit.name, credit.length]), { timeout: 10_000 }).toEqual([['Fatou Sall', 11]]);
+    await partnerPage.getByTestId('authorship-toggle').click();
+    const university = partnerPage.getByTestId('authorship-legend-item').filter({ hasText: 'Université Cheikh Anta Diop' });
+    await university.waitFor({ timeout: 10_000 });
+    const universityId = await university.getAttribute('data-organisation-id');
+    const acceptedRun = partnerPage.locator('.authorship-run', { hasText: '38 to 42 cm' });
+    await expect.poll(() => acceptedRun.getAttribute('data-author'), { timeout: 10_000 }).toBe(`organisation:${universityId}`);
+    expect(await partnerPage.getByTestId('accept-uncredited').count()).toBe(0);
+    await partnerPage.getByTestId('authorship-toggle').click();
 
     // One step back restores the quoted words, for everyone.
     await partnerPage.locator('[data-testid="editor"] .ProseMirror').focus();

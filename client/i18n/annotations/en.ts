@@ -80,6 +80,7 @@ export const annotationsEn = {
   'annotations.working': 'Saving…',
   'annotations.statusError': 'The thread could not be updated. {reason}',
   'annotations.acceptError': 'The suggestion could not be accepted. {reason}',
+  'annotations.creditError': 'The suggestion is in the text, but its words are still counted as yours. {reason}',
   'annotations.acceptDetached': 'The words it would replace were deleted: it can only be rejected.',
   'annotations.acceptChanged': 'The text changed since the suggestion: edit it by hand.',
   'annotations.acceptOffline': 'The text cannot be changed right now, so the suggestion cannot be accepted.',

@@ -81,6 +81,7 @@ export const annotationsEs: Record<keyof typeof annotationsEn, string> = {
   'annotations.working': 'Guardando…',
   'annotations.statusError': 'No se pudo actualizar el hilo. {reason}',
   'annotations.acceptError': 'No se pudo aceptar la propuesta. {reason}',
+  'annotations.creditError': 'La propuesta está en el texto, pero sus palabras aún se cuentan como suyas. {reason}',
   'annotations.acceptDetached': 'Las palabras que reemplazaría fueron eliminadas: solo se puede rechazar.',
   'annotations.acceptChanged': 'El texto cambió desde la propuesta: edítelo a mano.',
   'annotations.acceptOffline': 'El texto no se puede modificar en este momento, así que la propuesta no se puede aceptar.',

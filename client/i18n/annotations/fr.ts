@@ -82,6 +82,7 @@ export const annotationsFr: Record<keyof typeof annotationsEn, string> = {
   'annotations.working': 'Enregistrement…',
   'annotations.statusError': 'Le fil n’a pas pu être mis à jour. {reason}',
   'annotations.acceptError': 'La proposition n’a pas pu être acceptée. {reason}',
+  'annotations.creditError': 'La proposition est dans le texte, mais ses mots vous sont encore attribués. {reason}',
   'annotations.acceptDetached': 'Les mots qu’elle remplacerait ont été supprimés\u00a0: elle ne peut qu’être refusée.',
   'annotations.acceptChanged': 'Le texte a changé depuis la proposition\u00a0: modifiez-le à la main.',
   'annotations.acceptOffline': 'Le texte ne peut pas être modifié pour le moment, la proposition ne peut donc pas être acceptée.',
