@@ -3,7 +3,6 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { initProseMirrorDoc, prosemirrorJSONToYDoc, updateYFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { anchorFromRange, rangeFromAnchor, type Anchor, type YBinding } from './anchors';
 import { contentExtensions } from './content-extensions';

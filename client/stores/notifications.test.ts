@@ -7,7 +7,6 @@ import {
   keepUnchanged,
   markedRead,
   unmarkedRead,
-  type NotificationsStore,
   type PageActivity,
 } from './notifications';
 

@@ -5,7 +5,7 @@ import { newId } from './ids';
 
 const EXCERPT_LENGTH = 140;
 
-export function excerptOf(text: string): string {
+function excerptOf(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
 }
