@@ -194,7 +194,8 @@ export class DocumentSession {
     }
     // New content is written under the writer's own client ids, never someone else's.
     const clientIds = new Set(decoded.structs.map((s) => s.id.client));
-    if ([...clientIds].filter((id) => !this.#recorded.has(id)).length > MAX_NEW_CLIENT_IDS) {
+    const unrecorded = [...clientIds].filter((id) => !this.#recorded.has(id));
+    if (unrecorded.length > MAX_NEW_CLIENT_IDS) {
       throw new ProtocolError('too_many_client_ids', `an update may bring at most ${MAX_NEW_CLIENT_IDS} new client ids`);
     }
     this.#clients.claim(origin.grant.userId, clientIds, 'client_id_not_owned');
@@ -202,7 +203,6 @@ export class DocumentSession {
     let seq: number;
     try {
       // Whose the ids are is stored before what they wrote: no stored text is ever without its author.
-      const unrecorded = [...clientIds].filter((id) => !this.#recorded.has(id));
       if (unrecorded.length > 0) {
         const owners = await this.deps.clients.record(this.documentId, unrecorded, origin.grant.userId);
         this.#clients.learn(owners);

@@ -134,12 +134,12 @@ async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promis
   for (const row of edits) count(editsOf, row.user_id, row.edits);
   const ids = [...new Set([...characters.keys(), ...messages.keys(), ...editsOf.keys()])];
   const people = (await usersWithOrganisations(deps.db, ids)).map((u) => ({
-    userId: u.id,
+    userId: u.user_id,
     name: u.name,
     organisation: organisationOf(u),
-    characters: characters.get(u.id) ?? 0,
-    edits: editsOf.get(u.id) ?? 0,
-    messages: messages.get(u.id) ?? 0,
+    characters: characters.get(u.user_id) ?? 0,
+    edits: editsOf.get(u.user_id) ?? 0,
+    messages: messages.get(u.user_id) ?? 0,
   }));
   return summarise(people);
 }

@@ -23,23 +23,27 @@ export async function recordClients(db: Db, documentId: string, clientIds: numbe
   });
 }
 
+/** A person (`u`) and their organisation (`o`, left-joined), as every attribution query names them. */
+const PERSON_COLUMNS = [
+  'u.id as user_id',
+  'u.name',
+  'o.id as organisation_id',
+  'o.name as organisation_name',
+  'o.kind as organisation_kind',
+  'o.color as organisation_color',
+] as const;
+
+/** `ids` for an `in` clause, which SQL does not allow empty. */
+const anyOf = (ids: readonly string[]) => (ids.length > 0 ? [...ids] : ['']);
+
 /** Each recorded client id of a document with its person and their organisation. */
 export function documentClients(db: Db, documentIds: string[]) {
   return db
     .selectFrom('document_clients as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select([
-      'c.document_id',
-      'c.client_id',
-      'u.id as user_id',
-      'u.name',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'o.color as organisation_color',
-    ])
-    .where('c.document_id', 'in', documentIds.length > 0 ? documentIds : [''])
+    .select(['c.document_id', 'c.client_id', ...PERSON_COLUMNS])
+    .where('c.document_id', 'in', anyOf(documentIds))
     .execute();
 }
 
@@ -48,7 +52,7 @@ export function editCounts(db: Db, documentIds: string[]) {
   return db
     .selectFrom('document_contributors')
     .select(['document_id', 'user_id', 'edits'])
-    .where('document_id', 'in', documentIds.length > 0 ? documentIds : [''])
+    .where('document_id', 'in', anyOf(documentIds))
     .execute();
 }
 
@@ -57,8 +61,8 @@ export function usersWithOrganisations(db: Db, userIds: string[]) {
   return db
     .selectFrom('users as u')
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.name', 'o.id as organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind', 'o.color as organisation_color'])
-    .where('u.id', 'in', userIds.length > 0 ? userIds : [''])
+    .select(PERSON_COLUMNS)
+    .where('u.id', 'in', anyOf(userIds))
     .execute();
 }
 
@@ -77,18 +81,7 @@ export function documentCredits(db: Db, documentIds: string[]) {
     .selectFrom('document_credits as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select([
-      'c.document_id',
-      'c.client_id',
-      'c.clock',
-      'c.length',
-      'u.id as user_id',
-      'u.name',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'o.color as organisation_color',
-    ])
-    .where('c.document_id', 'in', documentIds.length > 0 ? documentIds : [''])
+    .select(['c.document_id', 'c.client_id', 'c.clock', 'c.length', ...PERSON_COLUMNS])
+    .where('c.document_id', 'in', anyOf(documentIds))
     .execute();
 }
