@@ -8,6 +8,7 @@ import { type Language, STAKEHOLDER_KINDS, type StakeholderKind } from '../../sh
 import { AppError, conflict } from '../errors';
 import { countUsers, findUser, findUserByEmail } from '../storage/accounts-repository';
 import type { UserRow } from '../storage/database';
+import { recordClients } from '../storage/attribution-repository';
 import { recordContributors } from '../storage/documents-repository';
 import { logOut, type SignedIn, signUp, updateProfile } from './accounts';
 import type { ServiceDeps } from './context';
@@ -184,13 +185,17 @@ async function createDemoDocument(
   userOf: (key: PersonKey) => UserRow,
 ): Promise<void> {
   const [author] = document.authors;
+  // Each author writes under a Yjs client id of their own, as in an editor, so the authorship view and the
+  // contribution maps show who wrote what.
+  const writers = document.authors.map((key) => ({ userId: userOf(key).id, clientId: new Y.Doc().clientID }));
   const { id } = await createDocument(
     deps,
     userOf(author),
     projectId,
     { title: document.title, kind: document.content.kind, language: document.language },
-    contentOf(document.content, document.language, deps.clock()),
+    contentOf(document.content, document.language, deps.clock(), writers.map((w) => w.clientId)),
   );
+  for (const writer of writers) await recordClients(deps.db, id, [writer.clientId], writer.userId, deps.clock());
   await updateDocument(deps, userOf(author), id, { themes: document.themes, tags: document.tags });
   // A millisecond apart, so the organisations show in the order their people wrote.
   const now = deps.clock();
@@ -200,12 +205,31 @@ async function createDemoDocument(
   for (const move of document.moves) await changeStatus(deps, userOf(move.by), id, { status: move.to });
 }
 
-/** The document's first update: its template, written in, and a trial-and-error log's entries. */
-function contentOf(content: DemoContent, language: Language, now: number): Uint8Array {
+/**
+ * The document's first update: its template, written in, and a trial-and-error
+ * log's entries; the sections and entries taken in turn by the writers' client ids.
+ */
+function contentOf(content: DemoContent, language: Language, now: number, writers: number[]): Uint8Array {
   const doc = templateDoc(content.kind, language);
-  if (content.kind === 'free') writeBlocks(doc, content.blocks);
-  else fillSections(doc, content.sections);
-  if (content.kind === 'trial_log') for (const entry of content.entries) writeTrialEntry(doc, entry, now);
+  let turn = 0;
+  const nextWriter = () => {
+    doc.clientID = writers[turn++ % writers.length]!;
+  };
+  if (content.kind === 'free') {
+    nextWriter();
+    writeBlocks(doc, content.blocks);
+  } else {
+    for (const [section, texts] of Object.entries(content.sections)) {
+      nextWriter();
+      fillSections(doc, { [section]: texts });
+    }
+  }
+  if (content.kind === 'trial_log') {
+    for (const entry of content.entries) {
+      nextWriter();
+      writeTrialEntry(doc, entry, now);
+    }
+  }
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
 import type {
+  ContributionMapResponse,
   DemoResponse,
   DocumentListResponse,
   DocumentSummary,
@@ -118,6 +119,16 @@ describe('the sample programme, offered on an empty instance', () => {
       expect(headings.map((h) => h.section), document.title).toEqual(TEMPLATE_SECTIONS[document.kind]);
       for (const { section, index } of headings) expect(textOf(nodes[index + 1]), `${document.kind}: ${section}`).not.toBe('');
       expect(nodes.map(textOf).join('').length, document.title).toBeGreaterThan(100);
+    }
+  });
+
+  it('credits what is written in each document to the people who wrote it, so authorship and contribution maps show them', async () => {
+    for (const document of documents) {
+      const { contributions } = await jsonOf<ContributionMapResponse>(await asOwner('GET', `/documents/${document.id}/contributions`));
+      expect(contributions.totals.characters, document.title).toBeGreaterThan(100);
+      expect(contributions.byOrganisation.map((o) => o.organisation?.id).sort(), document.title).toEqual(
+        document.contributors.map((o) => o.id).sort(),
+      );
     }
   });
 
