@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { VersionSchedule } from './collab/version-scheduler';
 import type { LogLevel } from './logger';
 
 /**
@@ -22,6 +23,10 @@ const envSchema = z.object({
   MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** Stored updates past which a loaded document is folded into one snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** An automatic version of a document is taken once nobody has edited it for this long, in ms… */
+  VERSION_AFTER_PAUSE_MS: z.coerce.number().int().min(100).default(120_000),
+  /** …or after this many accepted updates, whichever comes first. */
+  VERSION_EVERY_UPDATES: z.coerce.number().int().min(1).default(1000),
   /** How long a document stays in memory after its last client leaves, in ms. */
   UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(5000),
   /** Bytes queued to a slow client before it is disconnected (4503). */
@@ -66,6 +71,7 @@ export interface Config {
   readonly maxDocumentBytes: number;
   readonly compactAfterUpdates: number;
   readonly unloadGraceMs: number;
+  readonly versions: VersionSchedule;
   readonly maxSendBufferBytes: number;
   readonly pingIntervalMs: number;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
@@ -97,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     unloadGraceMs: e.UNLOAD_GRACE_MS,
+    versions: Object.freeze({ afterPauseMs: e.VERSION_AFTER_PAUSE_MS, everyUpdates: e.VERSION_EVERY_UPDATES }),
     maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
     pingIntervalMs: e.PING_INTERVAL_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -10,6 +10,7 @@ import { AccessEvents } from './services/access-events';
 import { authorizeCollab } from './services/collab-access';
 import type { ServiceDeps } from './services/context';
 import { clientRecorder, documentActivityRecorder } from './services/document-activity';
+import { automaticVersions } from './services/versions';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
 import { createRoomStore } from './storage/room-store';
@@ -59,11 +60,13 @@ export async function openServices(
       logger,
       activity: documentActivityRecorder({ db, clock }),
       clients: clientRecorder({ db, clock }),
+      versions: automaticVersions({ db, clock }),
     },
     {
       maxDocumentBytes: config.maxDocumentBytes,
       compactAfterUpdates: config.compactAfterUpdates,
       unloadGraceMs: config.unloadGraceMs,
+      versions: config.versions,
     },
   );
   const services: ServiceDeps = {

@@ -220,5 +220,8 @@ describe('legendOf and unknownClients', () => {
   it('names the client ids the attribution does not know, never the template', () => {
     expect(unknownClients(runs, attribution)).toEqual([12]);
     expect(unknownClients(runs, null)).toEqual([7, 8, 12]);
+    // Text a restore wrote under the server's client id is known by its credits.
+    const restored: AttributionResponse = { ...attribution, credits: [{ ...credited.credits[0]!, clientId: 12, clock: 0, length: 50 }] };
+    expect(unknownClients(runs, restored)).toEqual([]);
   });
 });

@@ -149,7 +149,8 @@ export function authoredRuns(runs: readonly ClientRun[], attribution: Attributio
 
 /** Client ids in the runs the attribution does not name yet (the template's aside). */
 export function unknownClients(runs: readonly ClientRun[], attribution: AttributionResponse | null): number[] {
-  const known = new Set((attribution?.clients ?? []).map((client) => client.clientId));
+  // A restore writes under the server's own client ids, which nobody owns: credits say whose that text is.
+  const known = new Set([...(attribution?.clients ?? []), ...(attribution?.credits ?? [])].map((entry) => entry.clientId));
   const unknown = new Set<number>();
   for (const run of runs) if (run.clientId !== TEMPLATE_CLIENT && !known.has(run.clientId)) unknown.add(run.clientId);
   return [...unknown];

@@ -54,12 +54,13 @@ describe('ActivityBatcher', () => {
   it('reports a busy second once, with everyone who edited and the links of the content', async () => {
     const { doc, reports, batch, release } = batcher();
     linkTo(doc, 'x');
+    const moved = { client: 2, clock: 0, length: 30, source: { client: 1, clock: 4 } };
     batch.noteEdit('ana');
-    batch.noteEdit('ben');
+    batch.noteEdit('ben', [moved]);
     batch.noteEdit('ana');
     expect(reports).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(reports).toEqual([{ editors: new Map([['ana', 2], ['ben', 1]]), linkedDocumentIds: ['x'] }]);
+    expect(reports).toEqual([{ editors: new Map([['ana', 2], ['ben', 1]]), linkedDocumentIds: ['x'], copies: [moved] }]);
     release();
     await vi.advanceTimersByTimeAsync(5000);
     expect(reports).toHaveLength(1);
@@ -71,7 +72,7 @@ describe('ActivityBatcher', () => {
     let flushed = false;
     const flushing = batch.flush().then(() => (flushed = true));
     await vi.advanceTimersByTimeAsync(0);
-    expect(reports).toEqual([{ editors: new Map([['ana', 1]]), linkedDocumentIds: [] }]);
+    expect(reports).toEqual([{ editors: new Map([['ana', 1]]), linkedDocumentIds: [], copies: [] }]);
     expect(flushed).toBe(false);
     release();
     await flushing;

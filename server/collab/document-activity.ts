@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { NODE_DOCUMENT_LINK, YDOC_CONTENT } from '../../shared/knowledge/kinds';
+import type { Copied } from '../history/authorship';
 import type { Logger } from '../logger';
 import type { DocumentActivity } from '../services/document-activity';
 
@@ -25,6 +26,7 @@ export function linkedDocumentIds(doc: Y.Doc): string[] {
  */
 export class ActivityBatcher {
   #editors = new Map<string, number>();
+  #copies: Copied[] = [];
   #contentChanged = false;
   #timer: NodeJS.Timeout | null = null;
   #reporting: Promise<void> = Promise.resolve();
@@ -37,8 +39,9 @@ export class ActivityBatcher {
     private readonly delayMs: number,
   ) {}
 
-  noteEdit(userId: string): void {
+  noteEdit(userId: string, copies: readonly Copied[] = []): void {
     this.#editors.set(userId, (this.#editors.get(userId) ?? 0) + 1);
+    this.#copies.push(...copies);
     this.#contentChanged = true;
     this.#timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
@@ -48,8 +51,13 @@ export class ActivityBatcher {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#editors.size > 0 || this.#contentChanged) {
-      const report = { editors: new Map(this.#editors), linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null };
+      const report = {
+        editors: new Map(this.#editors),
+        linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null,
+        copies: this.#copies,
+      };
       this.#editors.clear();
+      this.#copies = [];
       this.#contentChanged = false;
       this.#reporting = this.#reporting.then(() =>
         this.activity.report(this.documentId, report).catch((error: unknown) => {

@@ -25,8 +25,8 @@ async function setUp(unloadGraceMs = 10) {
     flush: () => store.flush(),
   };
   const registry = new DocumentRegistry(
-    { store: counting, fanOut: createInProcessFanOut(), logger: createLogger('silent'), activity: { report: async () => {} }, clients: { load: async () => new Map(), record: async (_room, ids, userId) => new Map(ids.map((id) => [id, userId])) } },
-    { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, unloadGraceMs },
+    { store: counting, fanOut: createInProcessFanOut(), logger: createLogger('silent'), activity: { report: async () => {} }, clients: { load: async () => new Map(), record: async (_room, ids, userId) => new Map(ids.map((id) => [id, userId])) }, versions: { capture: async () => {} } },
+    { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, unloadGraceMs, versions: { afterPauseMs: 60_000, everyUpdates: 1000 } },
   );
   const { id } = await insertTestDocument(db, 'Registry test');
   return { registry, store, loads, id };

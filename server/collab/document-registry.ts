@@ -99,10 +99,10 @@ export class DocumentRegistry {
   }
 
   /** Reads a room as it is now, loading it for that if nobody has it open. */
-  async read<T>(roomId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  async read<T>(roomId: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
     const session = await this.acquire(roomId);
     try {
-      return read(session.doc);
+      return await read(session.doc);
     } finally {
       this.release(roomId);
     }

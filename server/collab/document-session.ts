@@ -9,9 +9,12 @@ import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-o
 import { AwarenessOwners } from './awareness-owners';
 import type { ClientRecords, DocumentActivity } from '../services/document-activity';
 import { ActivityBatcher } from './document-activity';
+import type { DocumentVersions } from '../services/versions';
+import { type VersionSchedule, VersionScheduler } from './version-scheduler';
 import { ClientOwners } from './client-owners';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
-import { updateIntegrityProblem } from './update-integrity';
+import { MISSING_DEPENDENCIES, updateIntegrityProblem } from './update-integrity';
+import { findCopies } from '../history/copies';
 import { AppError } from '../errors';
 import { CollabError } from './collab-error';
 import { Connection } from './connection';
@@ -28,6 +31,7 @@ import {
 export interface SessionOptions {
   maxDocumentBytes: number;
   compactAfterUpdates: number;
+  versions: VersionSchedule;
 }
 
 export interface SessionDeps {
@@ -36,6 +40,7 @@ export interface SessionDeps {
   logger: Logger;
   activity: DocumentActivity;
   clients: ClientRecords;
+  versions: DocumentVersions;
 }
 
 /**
@@ -46,6 +51,8 @@ const MAX_NEW_CLIENT_IDS = 64;
 
 /** How long activity gathers before it is reported: one report per busy second, not one per keystroke. */
 const ACTIVITY_REPORT_DELAY_MS = 1000;
+
+const tooDeep = () => new ProtocolError('nesting_too_deep', `shared types may nest at most ${MAX_NESTING_DEPTH} deep`);
 
 /** Origin of changes that another instance already stored. */
 const FAN_OUT = Symbol('fan-out');
@@ -82,6 +89,7 @@ export class DocumentSession {
   readonly #owners: AwarenessOwners;
   #compaction: Promise<void> | null = null;
   readonly #activity: ActivityBatcher;
+  readonly #versions: VersionScheduler;
   #subscription: FanOutSubscription;
 
   static async load(documentId: string, deps: SessionDeps, options: SessionOptions): Promise<DocumentSession> {
@@ -110,6 +118,7 @@ export class DocumentSession {
     this.awareness.setLocalState(null);
     this.#owners = new AwarenessOwners(this.awareness, this.#clients);
     this.#activity = new ActivityBatcher(documentId, doc, deps.activity, deps.logger, ACTIVITY_REPORT_DELAY_MS);
+    this.#versions = new VersionScheduler(documentId, doc, deps.versions, deps.logger, options.versions, () => this.#activity.flush());
     doc.on('update', (update: Uint8Array, origin: unknown) => this.#relayUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#relayAwareness(change, origin));
     this.#subscription = deps.fanOut.subscribe(documentId, (message) => this.#receiveFromFanOut(message));
@@ -189,9 +198,9 @@ export class DocumentSession {
     if (this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes) {
       throw new CollabError(CloseCode.documentTooLarge, 'document size limit reached');
     }
-    if (deepestNewType(this.doc, decoded.structs) > MAX_NESTING_DEPTH) {
-      throw new ProtocolError('nesting_too_deep', `shared types may nest at most ${MAX_NESTING_DEPTH} deep`);
-    }
+    // Measured before storing when it can be; else once what it builds on is applied.
+    const depth = deepestNewType(this.doc, decoded.structs);
+    if (depth !== null && depth > MAX_NESTING_DEPTH) throw tooDeep();
     // New content is written under the writer's own client ids, never someone else's.
     const clientIds = new Set(decoded.structs.map((s) => s.id.client));
     const unrecorded = [...clientIds].filter((id) => !this.#recorded.has(id));
@@ -223,7 +232,13 @@ export class DocumentSession {
     // Stored: from here the update is applied even if its sender has left, so memory matches storage.
     // It is checked only now, when every update stored before it is applied: it may build on them.
     try {
-      const problem = updateIntegrityProblem(this.doc, update, decoded);
+      // Before the integrity check, which may apply the update to a copy: depth is what makes that costly.
+      const depthNow = depth ?? deepestNewType(this.doc, decoded.structs);
+      if (depthNow !== null && depthNow > MAX_NESTING_DEPTH) {
+        void this.#discard(seq);
+        throw tooDeep();
+      }
+      const problem = depthNow === null ? MISSING_DEPENDENCIES : updateIntegrityProblem(this.doc, update, decoded);
       if (problem) void this.#discard(seq);
       if (problem?.kind === 'missing_dependencies') {
         // Typed before the reconnection handshake resent what a crash lost, say. A sync step 1
@@ -232,8 +247,11 @@ export class DocumentSession {
         return;
       }
       if (problem) throw new ProtocolError('invalid_update', problem.message);
+      // Read before applying: a moved paragraph's original is gone after.
+      const copies = findCopies(this.doc, decoded);
       Y.applyUpdate(this.doc, update, origin);
-      this.#activity.noteEdit(origin.grant.userId);
+      this.#activity.noteEdit(origin.grant.userId, copies);
+      this.#versions.noteEdit();
     } finally {
       this.#lastAppliedSeq = seq;
       this.#tailLength += 1;
@@ -353,6 +371,7 @@ export class DocumentSession {
   async close(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
     await this.#activity.flush();
+    await this.#versions.take();
     await this.#compaction;
     await this.compact();
     this.#subscription.unsubscribe();

@@ -12,11 +12,12 @@ type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 
 /**
  * The deepest nesting of any shared type an update creates, counting the
- * types already in `doc` above it; `Infinity` when a new type's ancestry
- * cannot be traced (it hangs from content neither the update nor the
- * document has), since such a chain could be sent deepest-first.
+ * types already in `doc` above it; null when a new type's ancestry cannot be
+ * traced yet (it hangs from content neither the update nor the document
+ * has): it is measured again once what it builds on is there, since such a
+ * chain could be sent deepest-first.
  */
-export function deepestNewType(doc: Y.Doc, structs: Struct[]): number {
+export function deepestNewType(doc: Y.Doc, structs: Struct[]): number | null {
   const items = structs.filter((s): s is Y.Item => s instanceof Y.Item);
   const types = items.filter((item) => item.content instanceof Y.ContentType);
   if (types.length === 0) return 0;
@@ -51,6 +52,7 @@ export function deepestNewType(doc: Y.Doc, structs: Struct[]): number {
   };
 
   const depthOfItem = new Map<Y.Item, number>();
+  let untraced = false;
   /** Depth of the type an update item lives in (0 for a root type); `level` counts the types below it. */
   const containerDepth = (start: Y.Item, level = 0): number => {
     if (level > MAX_NESTING_DEPTH) return Infinity;
@@ -72,7 +74,10 @@ export function deepestNewType(doc: Y.Doc, structs: Struct[]): number {
       }
       const next = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin);
       const found = next ? find(next) : null;
-      if (!found) break;
+      if (!found) {
+        untraced = true;
+        break;
+      }
       if ('fromDoc' in found) {
         depth = parent instanceof Y.ID ? typeDepthInDoc(found.fromDoc) : containerDepthInDoc(found.fromDoc);
         break;
@@ -90,7 +95,7 @@ export function deepestNewType(doc: Y.Doc, structs: Struct[]): number {
 
   let deepest = 0;
   for (const type of types) deepest = Math.max(deepest, containerDepth(type) + 1);
-  return deepest;
+  return untraced ? null : deepest;
 }
 
 /** Depth of the type an existing item lives in, counted up to a root. */

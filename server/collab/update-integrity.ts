@@ -20,6 +20,8 @@ export interface IntegrityProblem {
 
 const problem = (kind: IntegrityProblem['kind'], message: string): IntegrityProblem => ({ kind, message });
 
+export const MISSING_DEPENDENCIES = problem('missing_dependencies', 'update builds on changes the server does not have');
+
 /** How far apart an item's neighbours may be before the cheap check gives way to a trial. */
 const MAX_NEIGHBOUR_WALK = 64;
 
@@ -89,7 +91,7 @@ function trialProblem(doc: Y.Doc, update: Uint8Array): IntegrityProblem | null {
       return problem('does_not_apply', 'update does not apply');
     }
     if (trial.store.pendingStructs || trial.store.pendingDs) {
-      return problem('missing_dependencies', 'update builds on changes the server does not have');
+      return MISSING_DEPENDENCIES;
     }
     if (integrated && !newItemsFit(trial, integrated)) return problem('misplaced_item', 'update places an item outside its neighbours');
     return null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   addPartnerInputSchema,
   contributionMapResponseSchema,
+  contributionTimelineResponseSchema,
   createDocumentInputSchema,
   createdInvitationResponseSchema,
   createInvitationInputSchema,
@@ -25,6 +26,7 @@ import * as documents from '../services/documents';
 import * as invitations from '../services/invitations';
 import * as members from '../services/members';
 import * as projects from '../services/projects';
+import { projectContributionTimeline } from '../services/versions';
 import { errorResponses, jsonBody, jsonResponse, newRouter, noContent, SESSION_SECURITY } from './openapi';
 import { requireUser } from './session';
 
@@ -118,12 +120,21 @@ const routes = {
     request: { params: project },
     responses: { 200: jsonResponse(contributionMapResponseSchema, 'The contribution map'), ...errorResponses },
   }),
+  timeline: createRoute({
+    method: 'get', path: '/{projectId}/contributions/timeline', tags, security,
+    summary: 'Characters per person in the project’s documents at the end of each day a version was taken (document.read)',
+    request: { params: project },
+    responses: { 200: jsonResponse(contributionTimelineResponseSchema, 'The timeline'), ...errorResponses },
+  }),
 };
 
 export function projectRoutes(deps: ServiceDeps) {
   return newRouter()
     .openapi(routes.contributions, async (c) =>
       c.json({ contributions: await projectContributions(deps, requireUser(c), c.req.valid('param').projectId) }, 200),
+    )
+    .openapi(routes.timeline, async (c) =>
+      c.json(await projectContributionTimeline(deps, requireUser(c), c.req.valid('param').projectId), 200),
     )
     .openapi(routes.list, async (c) => c.json({ projects: await projects.listProjects(deps, requireUser(c)) }, 200))
     .openapi(routes.create, async (c) =>

@@ -1,9 +1,9 @@
-import * as Y from 'yjs';
 import { discussionRoom, listThreads } from '../../shared/annotations/discussion';
 import type { AttributionResponse, ContributionMap } from '../../shared/api';
-import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import type { StakeholderKind } from '../../shared/roles';
-import { documentClients, documentCredits, editCounts, usersWithOrganisations } from '../storage/attribution-repository';
+import { Authorship, contentRuns, type Copied, type Credit } from '../history/authorship';
+import { documentClients, documentCredits, editCounts, insertCredits, usersWithOrganisations } from '../storage/attribution-repository';
+import type { Db } from '../storage/database';
 import { listProjectDocuments } from '../storage/documents-repository';
 import { docFromStored } from '../storage/stored-doc';
 import { authorize } from './access';
@@ -24,7 +24,7 @@ interface OrganisationColumns {
   organisation_color: string | null;
 }
 
-const organisationOf = (row: OrganisationColumns) =>
+export const organisationOf = (row: OrganisationColumns) =>
   row.organisation_id
     ? { id: row.organisation_id, name: row.organisation_name ?? '', kind: row.organisation_kind as StakeholderKind, color: row.organisation_color ?? '#6b7280' }
     : null;
@@ -45,47 +45,34 @@ export async function attributionOf(deps: ServiceDeps, actor: Actor, documentId:
   };
 }
 
-/** A run of visible characters of the content: written under `client`, clocks `clock`.. `clock + length`. */
-interface Run {
-  client: number;
-  clock: number;
-  length: number;
+/** Who wrote each character of a document: its client ids' owners, and the credits. */
+export async function authorshipOf(db: Db, documentId: string): Promise<Authorship> {
+  const [clients, credits] = await Promise.all([documentClients(db, [documentId]), documentCredits(db, [documentId])]);
+  return new Authorship(
+    new Map(clients.map((c) => [c.client_id, c.user_id])),
+    credits.map((c) => ({ client: c.client_id, clock: c.clock, length: c.length, userId: c.user_id })),
+  );
 }
 
-/** The visible characters of a document's content, as runs of the client ids that wrote them. */
-export function contentRuns(doc: Y.Doc): Run[] {
-  const runs: Run[] = [];
-  const visit = (type: Y.AbstractType<unknown>) => {
-    for (let item = type._start; item; item = item.right) {
-      if (item.deleted) continue;
-      if (item.content instanceof Y.ContentString) runs.push({ client: item.id.client, clock: item.id.clock, length: item.length });
-      else if (item.content instanceof Y.ContentType) visit(item.content.type);
+/** Credits copied characters (moved, pasted, restored) to whoever wrote the characters they copy. */
+export async function creditCopies(db: Db, documentId: string, copied: readonly Copied[]): Promise<void> {
+  if (copied.length === 0) return;
+  const authorship = await authorshipOf(db, documentId);
+  const credits: Credit[] = [];
+  for (const copy of copied) {
+    let offset = 0;
+    for (const part of [...authorship.owned({ ...copy.source, length: copy.length })]) {
+      const clock = copy.clock + offset;
+      offset += part.length;
+      // Nobody's text stays nobody's; one's own copied text is one's own already.
+      if (!part.userId || part.userId === authorship.ownerAt(copy.client, clock)) continue;
+      const credit = { client: copy.client, clock, length: part.length, userId: part.userId };
+      credits.push(credit);
+      // A later copy may copy this one (pasted after it was moved): it follows the same author.
+      authorship.credit(credit);
     }
-  };
-  visit(doc.getXmlFragment(YDOC_CONTENT) as unknown as Y.AbstractType<unknown>);
-  return runs;
-}
-
-/** Characters per person: each client id's owner's, except credited ranges, which are the credited person's. */
-function charactersByPerson(runs: Run[], ownerOf: (client: number) => string | undefined, credits: Array<Run & { userId: string }>) {
-  const counts = new Map<string, number>();
-  const add = (userId: string | undefined, n: number) => {
-    if (userId && n > 0) counts.set(userId, (counts.get(userId) ?? 0) + n);
-  };
-  for (const run of runs) {
-    let credited = 0;
-    for (const credit of credits) {
-      if (credit.client !== run.client) continue;
-      const overlap = Math.min(run.clock + run.length, credit.clock + credit.length) - Math.max(run.clock, credit.clock);
-      if (overlap > 0) {
-        add(credit.userId, overlap);
-        credited += overlap;
-      }
-    }
-    // The template's words, and text from before owners were recorded, are nobody's.
-    add(ownerOf(run.client), run.length - credited);
   }
-  return counts;
+  await insertCredits(db, documentId, credits);
 }
 
 export async function documentContributions(deps: ServiceDeps, actor: Actor, documentId: string): Promise<ContributionMap> {
@@ -113,7 +100,6 @@ async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promis
     editCounts(deps.db, documentIds),
     documentCredits(deps.db, documentIds),
   ]);
-  const ownerOf = new Map(clients.map((c) => [`${c.document_id}:${c.client_id}`, c.user_id]));
   const characters = new Map<string, number>();
   const messages = new Map<string, number>();
   const count = (counts: Map<string, number>, userId: string, by: number) => counts.set(userId, (counts.get(userId) ?? 0) + by);
@@ -122,10 +108,11 @@ async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promis
   await deps.documentStore.flush();
   const stored = async (roomId: string) => docFromStored(await deps.documentStore.load(roomId), () => {});
   for (const documentId of documentIds) {
-    const creditsHere = credits
-      .filter((c) => c.document_id === documentId)
-      .map((c) => ({ client: c.client_id, clock: c.clock, length: c.length, userId: c.user_id }));
-    const byPerson = charactersByPerson(contentRuns(await stored(documentId)), (client) => ownerOf.get(`${documentId}:${client}`), creditsHere);
+    const authorship = new Authorship(
+      new Map(clients.filter((c) => c.document_id === documentId).map((c) => [c.client_id, c.user_id])),
+      credits.filter((c) => c.document_id === documentId).map((c) => ({ client: c.client_id, clock: c.clock, length: c.length, userId: c.user_id })),
+    );
+    const byPerson = authorship.charactersByPerson(contentRuns(await stored(documentId)));
     for (const [userId, n] of byPerson) count(characters, userId, n);
     const threads = listThreads(await stored(discussionRoom(documentId)));
     for (const message of threads.flatMap((t) => t.messages)) if (!message.deleted) count(messages, message.author.userId, 1);

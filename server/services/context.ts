@@ -22,7 +22,8 @@ export interface ServiceDeps {
 export interface RoomWriter {
   /** A change stored before anyone sees it, then sent to everyone connected; `write` may throw to change nothing. */
   changeAsServer<T>(roomId: string, write: (doc: Y.Doc) => T): Promise<T>;
-  read<T>(roomId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /** Reads a room as it is, kept loaded until `read` (which may be async) is done. */
+  read<T>(roomId: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
 }
 
 /** The signed-in person making a request. */

@@ -1,6 +1,8 @@
 import { parseRoom } from '../../shared/rooms';
 import { documentClients, recordClients } from '../storage/attribution-repository';
 import { recordContributors, replaceMentions } from '../storage/documents-repository';
+import type { Copied } from '../history/authorship';
+import { creditCopies } from './attribution';
 import type { ServiceDeps } from './context';
 
 /** What happened in a document since the last report. */
@@ -9,6 +11,8 @@ export interface ActivityReport {
   editors: ReadonlyMap<string, number>;
   /** Documents the content links to now; null when the content did not change. */
   linkedDocumentIds: string[] | null;
+  /** Characters written as copies of the document's own text (moved or pasted). */
+  copies: Copied[];
 }
 
 /**
@@ -23,9 +27,10 @@ export interface DocumentActivity {
 /** Records who edited a document and what its text links to, as the collaboration layer reports it. */
 export function documentActivityRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>): DocumentActivity {
   return {
-    async report(documentId, { editors, linkedDocumentIds }) {
+    async report(documentId, { editors, linkedDocumentIds, copies }) {
       await recordContributors(deps.db, documentId, editors, deps.clock());
       if (linkedDocumentIds) await replaceMentions(deps.db, documentId, linkedDocumentIds);
+      await creditCopies(deps.db, documentId, copies);
     },
   };
 }

@@ -75,6 +75,18 @@ export async function insertCredit(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Credits restored characters to their first authors; a range credited already keeps its credit. */
+export async function insertCredits(db: Db, documentId: string, credits: ReadonlyArray<{ client: number; clock: number; length: number; userId: string }>): Promise<void> {
+  // Five bound values per row; SQLite allows 32,766 per statement.
+  for (let i = 0; i < credits.length; i += 5000) {
+    await db
+      .insertInto('document_credits')
+      .values(credits.slice(i, i + 5000).map((c) => ({ document_id: documentId, client_id: c.client, clock: c.clock, length: c.length, user_id: c.userId, thread_id: null })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
 /** Credited ranges of documents, with the credited person and their organisation. */
 export function documentCredits(db: Db, documentIds: string[]) {
   return db

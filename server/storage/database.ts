@@ -50,14 +50,43 @@ export interface DocumentContributorsTable {
   edits: ColumnType<number, number | undefined, number>;
 }
 
-/** Characters `clock`..`clock + length` of a client id, credited to `user_id` (an accepted suggestion's author). */
+/**
+ * Characters `clock`..`clock + length` of a client id, credited to `user_id`:
+ * an accepted suggestion's author (`thread_id` its thread), or restored
+ * text's first author (no thread).
+ */
 export interface DocumentCreditsTable {
   document_id: string;
   client_id: number;
   clock: number;
   length: number;
   user_id: string;
-  thread_id: string;
+  thread_id: string | null;
+}
+
+/** One version of a document: the changes since the version before, and its snapshot. */
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  number: number;
+  kind: 'auto' | 'named' | 'restore';
+  name: string | null;
+  created_at: number;
+  created_by: string | null;
+  restored_from: string | null;
+  /** A Yjs update: what was written and deleted since the previous version. */
+  changes: Uint8Array;
+  /** Y.encodeSnapshot (state vector and delete set) of the newest version only; null on the others. */
+  snapshot: Uint8Array | null;
+  characters: number;
+  /** JSON {userId: characters} at this version. */
+  authors: string;
+}
+
+/** People whose edits a version holds that the one before did not. */
+export interface DocumentVersionEditorsTable {
+  version_id: string;
+  user_id: string;
 }
 
 /** The person each Yjs client id of a document belongs to. */
@@ -180,6 +209,8 @@ export interface Database {
   document_contributors: DocumentContributorsTable;
   document_clients: DocumentClientsTable;
   document_credits: DocumentCreditsTable;
+  document_versions: DocumentVersionsTable;
+  document_version_editors: DocumentVersionEditorsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

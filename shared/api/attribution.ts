@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { STAKEHOLDER_KINDS } from '../roles';
-import { colorSchema } from './accounts';
 import { idSchema } from './common';
+import { contributorOrganisationSchema } from './documents';
 
-const organisationSchema = z.object({ id: idSchema, name: z.string(), kind: z.enum(STAKEHOLDER_KINDS), color: colorSchema });
 
 /** Whose each Yjs client id of a document is: the server records it when a person's update under that id is accepted. */
 export const attributionResponseSchema = z.object({
@@ -12,7 +11,7 @@ export const attributionResponseSchema = z.object({
       clientId: z.number().int().nonnegative(),
       userId: idSchema,
       name: z.string(),
-      organisation: organisationSchema.nullable(),
+      organisation: contributorOrganisationSchema.nullable(),
     }),
   ),
   /** Characters typed under one client id but credited to someone else: accepted suggestions, to their authors. */
@@ -23,7 +22,7 @@ export const attributionResponseSchema = z.object({
       length: z.number().int().positive(),
       userId: idSchema,
       name: z.string(),
-      organisation: organisationSchema.nullable(),
+      organisation: contributorOrganisationSchema.nullable(),
     }),
   ),
 });
@@ -35,7 +34,7 @@ const shareSchema = z.object({ characters: z.number().int(), edits: z.number().i
 export const contributionMapSchema = z.object({
   /** Characters of the current text, edits stored, annotation messages written: the totals the shares divide. */
   totals: shareSchema.extend({ organisations: z.number().int(), stakeholderKinds: z.number().int() }),
-  byOrganisation: z.array(shareSchema.extend({ organisation: organisationSchema.nullable() })),
+  byOrganisation: z.array(shareSchema.extend({ organisation: contributorOrganisationSchema.nullable() })),
   byStakeholderKind: z.array(shareSchema.extend({ kind: z.enum(STAKEHOLDER_KINDS).nullable() })),
   byPerson: z.array(shareSchema.extend({ userId: idSchema, name: z.string(), organisationId: idSchema.nullable() })),
 });

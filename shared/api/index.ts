@@ -7,3 +7,4 @@ export * from './invitations';
 export * from './projects';
 export * from './annotations';
 export * from './attribution';
+export * from './versions';

@@ -126,6 +126,48 @@ describe('attribution', () => {
     expect(clients.filter((c) => c.clientId === victimId).map((c) => c.userId)).toEqual([owner.id]);
   });
 
+  it('follows text through a move and a paste within the document, across a restart', async () => {
+    const server = await startTestServer();
+    const owner = await server.owner();
+    const projectId = await server.project();
+    const university = await createOrganisation(owner, 'Université de Thiès');
+    const bakary = await server.signUp({ name: 'Bakary', organisationId: university });
+    await addMember(owner, projectId, bakary, 'editor');
+    const documentId = await server.createDocument('Field finding');
+    const [mine, his] = [owner, bakary].map((user) => connectClient({ wsUrl: server.wsUrl, cookie: user.cookie }, documentId));
+    await Promise.all([mine!.synced(), his!.synced()]);
+    const finding = 'Soil moisture stayed higher under mulch in every plot.';
+    const paragraph = (text: string) => {
+      const element = new Y.XmlElement('paragraph');
+      element.insert(0, [new Y.XmlText(text)]);
+      return element;
+    };
+    mine!.doc.getXmlFragment(YDOC_CONTENT).insert(0, [paragraph(finding), paragraph('Next: measure yields.')]);
+    const fragment = his!.doc.getXmlFragment(YDOC_CONTENT);
+    await waitFor(() => fragment.length === 2, 'the owner’s paragraphs at Bakary’s');
+
+    // Bakary drags the finding below the next step, then pastes part of it again at the end.
+    his!.doc.transact(() => {
+      fragment.delete(0, 1);
+      fragment.insert(1, [paragraph(finding)]);
+    });
+    his!.doc.transact(() => fragment.insert(2, [paragraph(finding.slice(0, 30))]));
+    const expected = { [owner.id]: finding.length * 2 + 'Next: measure yields.'.length - (finding.length - 30) };
+    const charactersOf = async (base: TestServer) => {
+      const { contributions } = await json<ContributionMapResponse>(await fetch(`${base.url}/api/v1/documents/${documentId}/contributions`, { headers: { cookie: owner.cookie } }));
+      return Object.fromEntries(contributions.byPerson.filter((p) => p.characters > 0).map((p) => [p.userId, p.characters]));
+    };
+    await waitFor(async () => JSON.stringify(await charactersOf(server)) === JSON.stringify(expected), 'the moved and pasted text to stay the owner’s');
+    const { credits } = await json<AttributionResponse>(await owner.api('GET', `/documents/${documentId}/attribution`));
+    expect(credits.filter((c) => c.clientId === his!.doc.clientID).every((c) => c.userId === owner.id)).toBe(true);
+
+    mine!.destroy();
+    his!.destroy();
+    await server.server.close();
+    const restarted = await startTestServer({ DATA_DIR: server.dataDir });
+    expect(await charactersOf(restarted)).toEqual(expected);
+  });
+
   it('is not shown to anyone outside the project', async () => {
     const server = await startTestServer();
     const documentId = await server.createDocument();

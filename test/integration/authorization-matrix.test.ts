@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CreateOrganisationInput, DocumentDetailResponse, DocumentResponse } from '../../shared/api';
+import type { CreateOrganisationInput, DocumentDetailResponse, DocumentResponse, VersionResponse } from '../../shared/api';
 import { addTrialEntry, listTrialEntries } from '../../shared/knowledge/trial-log';
 import { encodeSyncUpdate } from '../../server/collab/protocol';
 import { CloseCode } from '../../shared/protocol';
@@ -41,6 +41,8 @@ interface World {
   trialEntryId: string;
   /** Relative positions around the word "seed" of the document's seeded text. */
   seedAnchor: { start: string; end: string };
+  /** A named version of the document, holding the seeded text. */
+  versionId: string;
 }
 
 /** One attempt's request: path parameters besides projectId/documentId, body, and a cookie other than the actor's. */
@@ -223,6 +225,29 @@ const ROUTES: RouteRule[] = [
   { method: 'get', path: '/documents/{documentId}/attribution', access: 'document.read' },
   { method: 'get', path: '/documents/{documentId}/contributions', access: 'document.read' },
   { method: 'get', path: '/projects/{projectId}/contributions', access: 'document.read' },
+  { method: 'get', path: '/documents/{documentId}/contributions/timeline', access: 'document.read' },
+  { method: 'get', path: '/projects/{projectId}/contributions/timeline', access: 'document.read' },
+  { method: 'get', path: '/documents/{documentId}/versions', access: 'document.read' },
+  {
+    method: 'post',
+    path: '/documents/{documentId}/versions',
+    access: 'document.edit',
+    attempt: async () => ({ body: { name: `Sent to the steering committee ${unique()}` } }),
+  },
+  { method: 'get', path: '/documents/{documentId}/versions/{versionId}', access: 'document.read', attempt: async (w) => ({ params: { versionId: w.versionId } }) },
+  {
+    method: 'get',
+    path: '/documents/{documentId}/versions/{versionId}/comparison',
+    access: 'document.read',
+    attempt: async (w) => ({ params: { versionId: w.versionId } }),
+  },
+  // Restoring the seeded text over itself: allowed or not, the content stays the same for the next attempt.
+  {
+    method: 'post',
+    path: '/documents/{documentId}/versions/{versionId}/restore',
+    access: 'document.edit',
+    attempt: async (w) => ({ params: { versionId: w.versionId } }),
+  },
   {
     method: 'post',
     path: '/documents/{documentId}/trial-entries/{entryId}/promotion',
@@ -398,6 +423,9 @@ beforeAll(async () => {
   logWriter.close();
   await contributionsRecorded(owner!, documentId);
   await contributionsRecorded(owner!, trialLogId);
+  const named = await owner!.api('POST', `/documents/${documentId}/versions`, { name: 'Seeded' });
+  expect(named.status).toBe(201);
+  const versionId = ((await named.json()) as VersionResponse).version.id;
 
   world = {
     server,
@@ -410,6 +438,7 @@ beforeAll(async () => {
     trialEntryId,
     seedAnchor: anchorAround(await serverDoc({ wsUrl: server.wsUrl, cookie: owner!.cookie }, documentId), SEED_WORD),
     registered: registered!,
+    versionId,
   };
   openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as OpenApiDocument;
   return () => server.server.close();

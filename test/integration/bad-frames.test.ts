@@ -279,6 +279,26 @@ describe('a bad frame closes only its own socket', () => {
     expect(socket.isClosed()).toBe(false);
   });
 
+  it('takes a new paragraph that hangs from one the sender’s previous update, still being stored, created', async () => {
+    const server = await startTestServer(ENV);
+    const documentId = await server.createDocument();
+    const socket = openCollabSocket(server, documentId);
+    await socket.received('sync-step1');
+    // Enter pressed twice in a row: each update creates a paragraph after the one before.
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => updates.push(update));
+    const fragment = writer.getXmlFragment('paragraphs');
+    for (const text of ['first', 'second', 'third']) fragment.insert(fragment.length, [new Y.XmlElement(text)]);
+    for (const update of updates) socket.send(encodeSyncUpdate(update));
+    const reader = connectClient(server, documentId);
+    await waitFor(async () => {
+      await reader.synced();
+      return reader.doc.getXmlFragment('paragraphs').length === 3;
+    }, 'all three paragraphs to be stored');
+    expect(socket.isClosed()).toBe(false);
+  });
+
   it('closes the socket at the first bad frame even after valid ones, keeping what came before', async () => {
     const server = await startTestServer(ENV);
     const documentId = await server.createDocument();

@@ -36,6 +36,9 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'POST /documents/{documentId}/threads/{threadId}/status': () => ({ status: 'resolved' }),
   'PUT /documents/{documentId}/threads/{threadId}/anchor': () => ({ anchor: { start: 'AAAA', end: 'AAAA' } }),
   'POST /documents/{documentId}/threads/{threadId}/credit': () => ({ clientId: 1, clock: 0, length: 1 }),
+  'POST /documents/{documentId}/versions': () => ({ name: 'Planted by an outsider' }),
+  // The version id is made up too, as the entry id below.
+  'POST /documents/{documentId}/versions/{versionId}/restore': () => undefined,
   // The entry id is made up: the document must be out of reach before the entry is looked for.
   'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
 };

@@ -5,6 +5,7 @@ import * as m0003 from './0003-project-programme';
 import * as m0004 from './0004-knowledge-documents';
 import * as m0005 from './0005-discussions';
 import * as m0006 from './0006-attribution';
+import * as m0007 from './0007-versions';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-knowledge-documents': m0004,
   '0005-discussions': m0005,
   '0006-attribution': m0006,
+  '0007-versions': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
