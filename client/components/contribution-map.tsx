@@ -3,8 +3,10 @@ import type { ContributionMap as ContributionMapData } from '../../shared/api/at
 import type { StakeholderKind } from '../../shared/roles';
 import type { MessageKey } from '../i18n/en';
 import { barSpace, CHART, isEmptyMap, kindRows, layoutChart, METRICS, organisationRows, type ChartRow } from '../lib/contribution-chart';
+import { downloadSvg } from '../lib/download-svg';
 import { useApp } from '../stores/app-context';
 import './attribution.css';
+import { ContributionTimelineChart } from './contribution-timeline';
 import { ErrorNotice, LoadingLine } from './error-notice';
 
 /** Whose contributions: one document's, or a whole project's. */
@@ -44,6 +46,7 @@ export function ContributionMap(props: { source: ContributionSource; testId: str
               </Match>
               <Match when={true}>
                 <ContributionChart map={data()} jsonUrl={jsonUrl()} />
+                <ContributionTimelineChart source={props.source} />
               </Match>
             </Switch>
           )}
@@ -74,16 +77,6 @@ function ContributionChart(props: { map: ContributionMapData; jsonUrl: string })
   const description = () =>
     locale.t('attribution.chartDescription', { characters: number(totals().characters), edits: number(totals().edits), messages: number(totals().messages) });
   const involved = () => locale.t('attribution.involved', { organisations: number(totals().organisations), kinds: number(totals().stakeholderKinds) });
-
-  const download = () => {
-    const source = new XMLSerializer().serializeToString(svg);
-    const url = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'contributions.svg';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
 
   return (
     <>
@@ -154,7 +147,7 @@ function ContributionChart(props: { map: ContributionMapData; jsonUrl: string })
       </svg>
       <ContributionTable blocks={blocks()} number={number} />
       <div class="contribution-actions">
-        <button type="button" class="button" data-testid="contribution-download" onClick={download}>
+        <button type="button" class="button" data-testid="contribution-download" onClick={() => downloadSvg(svg, 'contributions.svg')}>
           {locale.t('attribution.download')}
         </button>
         <a href={props.jsonUrl} class="contribution-json" data-testid="contribution-json" title={locale.t('attribution.jsonHint')} target="_blank" rel="noopener">

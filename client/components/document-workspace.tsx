@@ -12,6 +12,7 @@ import { createDiscussionSession } from '../stores/discussion-session';
 import { createDocumentMetaStore } from '../stores/document-meta';
 import { createDocumentSession } from '../stores/document-session';
 import { createProjectTitles } from '../stores/project-titles';
+import { createVersionHistoryStore } from '../stores/version-history';
 import { AnnotationsLayer } from './annotations-layer';
 import { AuthorshipPanel } from './authorship-panel';
 import { createAuthorshipView } from './authorship-view';
@@ -21,6 +22,8 @@ import { ConnectionBadge } from './connection-badge';
 import { ContributionMap } from './contribution-map';
 import { DocumentMetaPanel } from './document-meta-panel';
 import { ErrorNotice } from './error-notice';
+import { HistoryPanel } from './history-panel';
+import { HistoryView, RestoreNotice } from './history-view';
 import { NotFoundState } from './not-found-state';
 import { ParticipantsList } from './participants-list';
 import { TitleField } from './title-field';
@@ -68,8 +71,10 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
   const highlights = annotationView.highlights(discussion.threads);
   const [editor, setEditor] = createSignal<Editor>();
   const authorship = createAuthorshipView(api, props.documentId);
-  // Asked for only once someone opens it.
+  // Asked for only once someone opens them.
   const [contributionsOpen, setContributionsOpen] = createSignal(false);
+  const [historyOpen, setHistoryOpen] = createSignal(false);
+  const history = createVersionHistoryStore(api, props.documentId);
   const permissions: AnnotationPermissions = {
     get me() {
       return props.identity().userId;
@@ -151,6 +156,19 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
             <DocumentMetaPanel meta={meta} />
             <ParticipantsList participants={docSession.participants()} />
             <AuthorshipPanel view={authorship} />
+            <details
+              class="contribution-section history-section"
+              data-testid="history-section"
+              onToggle={(event) => {
+                setHistoryOpen(event.currentTarget.open);
+                if (event.currentTarget.open) void history.refresh();
+              }}
+            >
+              <summary>{locale.t('history.title')}</summary>
+              <Show when={historyOpen()}>
+                <HistoryPanel store={history} canEdit={canEdit()} />
+              </Show>
+            </details>
             <details class="contribution-section" data-testid="contribution-section" onToggle={(event) => setContributionsOpen(event.currentTarget.open)}>
               <summary>{locale.t('attribution.contributions')}</summary>
               <Show when={contributionsOpen()}>
@@ -178,33 +196,49 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
                 {locale.t('document.readOnly', { role: roleName(locale, meta.document()?.myRole ?? 'viewer').toLocaleLowerCase(locale.locale()) })}
               </p>
             </Show>
-            <AnnotationsLayer
-              documentId={props.documentId}
-              editor={editor()}
-              discussion={discussion}
-              outbox={outbox}
-              view={annotationView}
-              projectId={meta.document()?.projectId}
-              permissions={permissions}
-            >
-              <CollaborativeEditor
-                session={docSession}
-                identity={props.identity}
-                editable={writable()}
-                searchDocuments={titles.search}
-                titleOf={titleOf}
-                annotations={highlights}
-                authorship={authorship.editor}
-                onReady={setEditor}
-              />
-            </AnnotationsLayer>
-            <Show when={meta.document()?.kind === 'trial_log'}>
-              <TrialLog
-                ydoc={docSession.ydoc}
-                editable={writable()}
-                onPromote={meta.can('document.create') ? promote : undefined}
-              />
+            <RestoreNotice store={history} canEdit={canEdit()} />
+            <Show when={history.view()}>
+              {(view) => (
+                <HistoryView
+                  documentId={props.documentId}
+                  store={history}
+                  view={view()}
+                  canEdit={canEdit()}
+                  trialLog={meta.document()?.kind === 'trial_log'}
+                  titleOf={titleOf}
+                />
+              )}
             </Show>
+            {/* Kept while the history is shown in its place: the editor stays bound and undo keeps its memory. */}
+            <div class="document-live" hidden={history.view() !== null}>
+              <AnnotationsLayer
+                documentId={props.documentId}
+                editor={editor()}
+                discussion={discussion}
+                outbox={outbox}
+                view={annotationView}
+                projectId={meta.document()?.projectId}
+                permissions={permissions}
+              >
+                <CollaborativeEditor
+                  session={docSession}
+                  identity={props.identity}
+                  editable={writable()}
+                  searchDocuments={titles.search}
+                  titleOf={titleOf}
+                  annotations={highlights}
+                  authorship={authorship.editor}
+                  onReady={setEditor}
+                />
+              </AnnotationsLayer>
+              <Show when={meta.document()?.kind === 'trial_log'}>
+                <TrialLog
+                  ydoc={docSession.ydoc}
+                  editable={writable()}
+                  onPromote={meta.can('document.create') ? promote : undefined}
+                />
+              </Show>
+            </div>
           </div>
         </div>
       </Match>

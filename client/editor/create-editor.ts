@@ -48,13 +48,7 @@ export function createCollaborativeEditor(options: CollaborativeEditorOptions): 
   return new Editor({
     element: options.element,
     extensions: [
-      ...contentExtensions({
-        titleOf: options.titleOf,
-        searchDocuments: options.searchDocuments,
-        language: options.language,
-        onOpenDocument: options.onOpenDocument,
-      }),
-      Collaboration.configure({ document: options.ydoc }),
+      ...boundContent(options),
       CollaborationCaret.configure({ provider: options.provider, user: options.user, render: renderCaret }),
       // The generic hint, for an empty document; the sections of a template have their own guidance.
       Placeholder.configure({ placeholder: () => options.placeholder() }),
@@ -65,6 +59,38 @@ export function createCollaborativeEditor(options: CollaborativeEditorOptions): 
     editable: options.editable,
     editorProps: {
       attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label() }),
+    },
+  });
+}
+
+/** The document's schema, bound to the Y.Doc's text (its XmlFragment 'default'). */
+function boundContent(options: Pick<CollaborativeEditorOptions, 'ydoc' | 'titleOf' | 'searchDocuments' | 'language' | 'onOpenDocument'>) {
+  return [
+    ...contentExtensions({
+      titleOf: options.titleOf,
+      searchDocuments: options.searchDocuments,
+      language: options.language,
+      onOpenDocument: options.onOpenDocument,
+    }),
+    Collaboration.configure({ document: options.ydoc }),
+  ];
+}
+
+export type VersionReaderOptions = Pick<CollaborativeEditorOptions, 'element' | 'ydoc' | 'label' | 'language' | 'titleOf' | 'onOpenDocument'>;
+
+/**
+ * The text of a document as it was at a version: the editor's schema and
+ * look, bound to a Y.Doc of its own that nothing sends anywhere, never
+ * editable.
+ */
+export function createVersionReader(options: VersionReaderOptions): Editor {
+  return new Editor({
+    element: options.element,
+    // No guidance in the empty sections: it is shown to those who can write there.
+    extensions: boundContent({ ...options, searchDocuments: async () => [] }),
+    editable: false,
+    editorProps: {
+      attributes: () => ({ role: 'document', 'aria-label': options.label() }),
     },
   });
 }

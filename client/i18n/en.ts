@@ -1,5 +1,6 @@
 import { annotationsEn } from './annotations/en';
 import { attributionEn } from './attribution/en';
+import { historyEn } from './history/en';
 import { demoEn } from './demo/en';
 import { inboxEn } from './inbox/en';
 import { editorEn } from './editor/en';
@@ -332,6 +333,7 @@ export const en = {
   ...annotationsEn,
   ...inboxEn,
   ...attributionEn,
+  ...historyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { annotationsEs } from './annotations/es';
 import { attributionEs } from './attribution/es';
+import { historyEs } from './history/es';
 import { demoEs } from './demo/es';
 import { inboxEs } from './inbox/es';
 import { editorEs } from './editor/es';
@@ -328,4 +329,5 @@ export const es: Messages = {
   ...annotationsEs,
   ...inboxEs,
   ...attributionEs,
+  ...historyEs,
 };

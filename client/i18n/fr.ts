@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { annotationsFr } from './annotations/fr';
 import { attributionFr } from './attribution/fr';
+import { historyFr } from './history/fr';
 import { demoFr } from './demo/fr';
 import { inboxFr } from './inbox/fr';
 import { editorFr } from './editor/fr';
@@ -330,4 +331,5 @@ export const fr: Messages = {
   ...annotationsFr,
   ...inboxFr,
   ...attributionFr,
+  ...historyFr,
 };

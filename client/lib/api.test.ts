@@ -125,4 +125,25 @@ describe('createApiClient', () => {
     expect((await caught(api.creditSuggestion('d1', 't1', { clientId: 42, clock: 7, length: 0 }))).code).toBe('validation_failed');
     expect(calls).toHaveLength(1);
   });
+
+  it('compares a version with another one, or with the document as it is now when none is given', async () => {
+    const { calls, fetchImpl } = recordingFetch(() => json(200, { blocks: [] }));
+    const api = createApiClient({ fetch: fetchImpl });
+    await api.compareVersions('d 1', 'v1', 'v 2');
+    await api.compareVersions('d 1', 'v1', null);
+    expect(calls.map((call) => call.url)).toEqual([
+      '/api/v1/documents/d%201/versions/v1/comparison?to=v%202',
+      '/api/v1/documents/d%201/versions/v1/comparison',
+    ]);
+  });
+
+  it('names a version with its trimmed name, refusing an empty one before sending it', async () => {
+    const { calls, fetchImpl } = recordingFetch(() => json(201, { version: { id: 'v1' } }));
+    const api = createApiClient({ fetch: fetchImpl });
+    expect(await api.nameVersion('d1', { name: ' Sent to the committee ' })).toEqual({ id: 'v1' });
+    expect(calls[0]?.url).toBe('/api/v1/documents/d1/versions');
+    expect(calls[0]?.init?.body).toBe('{"name":"Sent to the committee"}');
+    expect((await caught(api.nameVersion('d1', { name: '   ' }))).code).toBe('validation_failed');
+    expect(calls).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@ import {
   changePasswordInputSchema,
   changeStatusInputSchema,
   createThreadInputSchema,
+  createVersionInputSchema,
   creditInputSchema,
   editMessageInputSchema,
   markReadInputSchema,
@@ -25,6 +26,12 @@ import {
   type AttributionResponse,
   type ChangeStatusInput,
   type ContributionMap,
+  type ContributionTimeline,
+  type CreateVersionInput,
+  type RestoreResponse,
+  type Version,
+  type VersionComparison,
+  type VersionContentResponse,
   type CreateThreadInput,
   type CreditInput,
   type EditMessageInput,
@@ -176,6 +183,20 @@ export interface ApiClient {
   documentContributions(documentId: string): Promise<ContributionMap>;
   /** The same, over every document of the project. */
   projectContributions(projectId: string): Promise<ContributionMap>;
+  /** Characters per person at each version of the document. */
+  documentTimeline(documentId: string): Promise<ContributionTimeline>;
+  /** Characters per person, each day a version of one of the project's documents was taken. */
+  projectTimeline(projectId: string): Promise<ContributionTimeline>;
+  /** The document's versions, newest first. */
+  listVersions(documentId: string): Promise<Version[]>;
+  /** Names the document as it is now: a new version. */
+  nameVersion(documentId: string, input: CreateVersionInput): Promise<Version>;
+  /** The whole document at a version, as a Yjs update to show read-only. */
+  versionContent(documentId: string, versionId: string): Promise<VersionContentResponse>;
+  /** What changed from one version to another, or to the document as it is now when `to` is null. */
+  compareVersions(documentId: string, versionId: string, to: string | null): Promise<VersionComparison>;
+  /** Writes a version's content on top, as a new change; restoring the answer's `previous` undoes it. */
+  restoreVersion(documentId: string, versionId: string): Promise<RestoreResponse>;
   notifications(): Promise<NotificationsResponse>;
   markNotificationsRead(input: MarkReadInput): Promise<void>;
 }
@@ -352,6 +373,29 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async projectContributions(projectId) {
       return (await get<{ contributions: ContributionMap }>(path`/projects/${projectId}/contributions`)).contributions;
+    },
+    async documentTimeline(documentId) {
+      return get<ContributionTimeline>(path`/documents/${documentId}/contributions/timeline`);
+    },
+    async projectTimeline(projectId) {
+      return get<ContributionTimeline>(path`/projects/${projectId}/contributions/timeline`);
+    },
+    async listVersions(documentId) {
+      return (await get<{ versions: Version[] }>(path`/documents/${documentId}/versions`)).versions;
+    },
+    async nameVersion(documentId, input) {
+      const body = validInput(createVersionInputSchema, input);
+      return (await send<{ version: Version }>('POST', path`/documents/${documentId}/versions`, body)).version;
+    },
+    async versionContent(documentId, versionId) {
+      return get<VersionContentResponse>(path`/documents/${documentId}/versions/${versionId}`);
+    },
+    async compareVersions(documentId, versionId, to) {
+      const query = to === null ? '' : `?to=${encodeURIComponent(to)}`;
+      return get<VersionComparison>(path`/documents/${documentId}/versions/${versionId}/comparison` + query);
+    },
+    async restoreVersion(documentId, versionId) {
+      return send<RestoreResponse>('POST', path`/documents/${documentId}/versions/${versionId}/restore`);
     },
     async notifications() {
       return get<NotificationsResponse>('/notifications');
