@@ -19,6 +19,7 @@ import { invitationRoutes } from './routes/invitations';
 import { organisationRoutes } from './routes/organisations';
 import { projectRoutes } from './routes/projects';
 import { versionRoutes } from './routes/versions';
+import { workshopRoutes } from './routes/workshops';
 import { sameOrigin } from './routes/same-origin';
 import { sessionMiddleware } from './routes/session';
 import { SESSION_COOKIE } from './services/accounts';
@@ -72,6 +73,7 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   api.route('/documents', documentRoutes(deps.services));
   api.route('/documents', annotationRoutes(deps.services));
   api.route('/documents', versionRoutes(deps.services));
+  api.route('/', workshopRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.route('/notifications', notificationRoutes(deps.services));
   api.route('/instance', instanceRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -22,7 +22,15 @@ export const unauthenticated = () => new AppError(401, 'unauthenticated', 'You n
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong email or password');
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const conflict = (
-  code: 'email_taken' | 'last_owner' | 'invalid_transition' | 'instance_not_empty' | 'anchor_mismatch' | 'discussion_full',
+  code:
+    | 'email_taken'
+    | 'last_owner'
+    | 'invalid_transition'
+    | 'instance_not_empty'
+    | 'anchor_mismatch'
+    | 'discussion_full'
+    | 'workshop_locked'
+    | 'vote_budget_exceeded',
   message: string,
 ) =>
   new AppError(409, code, message);

@@ -51,7 +51,11 @@ export async function openServices(
 ): Promise<OpenedServices> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
-  const store = createRoomStore({ content: new SqliteDocumentStore(db), discussion: new SqliteDocumentStore(db, 'discussion') });
+  const store = createRoomStore({
+    content: new SqliteDocumentStore(db),
+    discussion: new SqliteDocumentStore(db, 'discussion'),
+    board: new SqliteDocumentStore(db, 'board'),
+  });
   const clock = overrides.clock ?? Date.now;
   const registry = new DocumentRegistry(
     {
@@ -96,7 +100,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     {
       registry,
       logger,
-      authorize: (cookieHeader, documentId) => authorizeCollab(services, cookieHeader, documentId),
+      authorize: (cookieHeader, room) => authorizeCollab(services, cookieHeader, room),
       events: services.events,
       clock,
     },

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'invalid_transition',
   'anchor_mismatch',
   'discussion_full',
+  'workshop_locked',
+  'vote_budget_exceeded',
   'instance_not_empty',
   'invitation_expired',
   'invitation_revoked',

@@ -24,6 +24,8 @@ export const PROJECT_ACTIONS = {
   'document.submit': 'editor',
   /** Validate and publish, or send back a step. */
   'document.validate': 'facilitator',
+  /** Create and run workshops: the agenda, the timer, reveals, the lock, the synthesis. */
+  'workshop.facilitate': 'facilitator',
 } as const satisfies Record<string, Role>;
 
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;

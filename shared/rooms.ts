@@ -1,21 +1,29 @@
 import { documentIdSchema } from './api/documents';
 import { DISCUSSION_ROOM_SUFFIX } from './annotations/discussion';
+import { BOARD_ROOM_SUFFIX } from './workshops/board';
 
 /**
- * What a websocket connects to: a document's content, or its discussion.
- * Both are Yjs documents kept and synced alike, under the room's id; access
- * to either is access to the document.
+ * What a websocket connects to: a document's content, its discussion, or
+ * (for a workshop) its board. Each is a Yjs document kept and synced alike,
+ * under the room's id; access to any is access to the document.
  */
 export interface Room {
-  /** `<documentId>` or `<documentId>/discussion`: the key of its storage and of its loaded session. */
+  /** `<documentId>`, `<documentId>/discussion` or `<documentId>/board`: the key of its storage and of its loaded session. */
   id: string;
   documentId: string;
-  channel: 'content' | 'discussion';
+  channel: RoomChannel;
 }
+
+export type RoomChannel = 'content' | 'discussion' | 'board';
+
+const SUFFIXES: ReadonlyArray<[string, RoomChannel]> = [
+  [DISCUSSION_ROOM_SUFFIX, 'discussion'],
+  [BOARD_ROOM_SUFFIX, 'board'],
+];
 
 /** The room a collaboration path names (the part after `/collab/`), or null for anything else. */
 export function parseRoom(path: string): Room | null {
-  const channel = path.endsWith(DISCUSSION_ROOM_SUFFIX) ? 'discussion' : 'content';
-  const documentId = documentIdSchema.safeParse(channel === 'discussion' ? path.slice(0, -DISCUSSION_ROOM_SUFFIX.length) : path);
+  const [suffix, channel] = SUFFIXES.find(([s]) => path.endsWith(s)) ?? ['', 'content' as const];
+  const documentId = documentIdSchema.safeParse(path.slice(0, path.length - suffix.length));
   return documentId.success ? { id: path, documentId: documentId.data, channel } : null;
 }

@@ -48,6 +48,7 @@ const me: Me = {
   email: 'awa@example.org',
   language: 'fr',
   isAdmin: false,
+  guestOf: null,
   organisation: { id: 'o1', name: 'FONGS', kind: 'farmers_organisation', country: 'SN', color: '#ffe066' },
 };
 

@@ -4,7 +4,7 @@ import { ApiError, type ApiClient } from '../lib/api';
 import type { LocaleStore } from './locale';
 import { createSessionStore } from './session';
 
-const me: Me = { id: 'u1', name: 'Awa', email: 'awa@example.org', language: 'fr', isAdmin: false, organisation: null };
+const me: Me = { id: 'u1', name: 'Awa', email: 'awa@example.org', language: 'fr', isAdmin: false, organisation: null, guestOf: null };
 
 function fakeLocale() {
   const chosen: string[] = [];

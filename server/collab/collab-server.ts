@@ -25,7 +25,7 @@ export interface CollabServerDeps {
   registry: DocumentRegistry;
   logger: Logger;
   /** Decides from the upgrade's cookies whether this connection may open, and with which role. */
-  authorize(cookieHeader: string | undefined, documentId: string): Promise<CollabAccess>;
+  authorize(cookieHeader: string | undefined, room: Room): Promise<CollabAccess>;
   /** Role changes and ended sessions, applied to open connections at once. */
   events: AccessEvents;
   /** Milliseconds since the epoch, to close connections whose session has expired. */
@@ -162,7 +162,7 @@ export class CollabServer {
 
     void (async () => {
       try {
-        const access = await this.deps.authorize(cookieHeader, room.documentId);
+        const access = await this.deps.authorize(cookieHeader, room);
         if (!access.ok) {
           throw access.reason === 'unauthenticated'
             ? new CollabError(CloseCode.unauthenticated, 'log in to open this document')

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   changePasswordInputSchema,
   logInInputSchema,
@@ -10,7 +9,7 @@ import {
 import * as accounts from '../services/accounts';
 import type { ServiceDeps } from '../services/context';
 import { errorResponses, jsonBody, jsonResponse, newRouter, noContent, SESSION_SECURITY } from './openapi';
-import { clearSessionCookie, requireUser, setSessionCookie } from './session';
+import { clearSessionCookie, clientAddress, requireParticipant, requireUser, setSessionCookie } from './session';
 
 const tags = ['Accounts'];
 
@@ -70,7 +69,6 @@ const changePassword = createRoute({
 });
 
 export function authRoutes(deps: ServiceDeps, options: { secureCookies: boolean }) {
-  const address = (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address ?? 'unknown';
   return newRouter()
     .openapi(signUp, async (c) => {
       const { user, token } = await accounts.signUp(deps, c.req.valid('json'));
@@ -78,7 +76,7 @@ export function authRoutes(deps: ServiceDeps, options: { secureCookies: boolean 
       return c.json({ user }, 201);
     })
     .openapi(logIn, async (c) => {
-      const { user, token } = await accounts.logIn(deps, c.req.valid('json'), address(c));
+      const { user, token } = await accounts.logIn(deps, c.req.valid('json'), clientAddress(c));
       setSessionCookie(c, token, deps.sessionTtlMs, options.secureCookies);
       return c.json({ user }, 200);
     })
@@ -88,7 +86,7 @@ export function authRoutes(deps: ServiceDeps, options: { secureCookies: boolean 
       clearSessionCookie(c);
       return c.body(null, 204);
     })
-    .openapi(me, async (c) => c.json({ user: await accounts.toMe(deps, requireUser(c)) }, 200))
+    .openapi(me, async (c) => c.json({ user: await accounts.toMe(deps, requireParticipant(c)) }, 200))
     .openapi(updateMe, async (c) =>
       c.json({ user: await accounts.updateProfile(deps, requireUser(c), c.req.valid('json')) }, 200),
     )

@@ -1,6 +1,7 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { unauthenticated } from '../errors';
+import { forbidden, unauthenticated } from '../errors';
 import { SESSION_COOKIE, sessionFor } from '../services/accounts';
 import type { ServiceDeps } from '../services/context';
 import type { UserRow } from '../storage/database';
@@ -17,11 +18,22 @@ export function sessionMiddleware(deps: ServiceDeps): MiddlewareHandler<AppEnv> 
   };
 }
 
+/** The signed-in person, who must have a full account: a workshop's guest reaches that workshop only. */
 export function requireUser(c: Context<AppEnv>): UserRow {
+  const user = requireParticipant(c);
+  if (user.guest_of) throw forbidden('A guest can only take part in their workshop');
+  return user;
+}
+
+/** The signed-in person, a workshop's guest included: for the routes a guest may use. */
+export function requireParticipant(c: Context<AppEnv>): UserRow {
   const user = c.get('user');
   if (!user) throw unauthenticated();
   return user;
 }
+
+/** The client's address as the socket sees it: what throttles count against. */
+export const clientAddress = (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address ?? 'unknown';
 
 export function setSessionCookie(c: Context, token: string, ttlMs: number, secure: boolean): void {
   setCookie(c, SESSION_COOKIE, token, {

@@ -27,6 +27,7 @@ export async function toMe(deps: ServiceDeps, user: UserRow): Promise<Me> {
     language: user.language,
     isAdmin: user.is_admin === 1,
     organisation: organisation ? toOrganisation(organisation) : null,
+    guestOf: user.guest_of,
   };
 }
 

@@ -1,4 +1,5 @@
 import { parse } from 'hono/utils/cookie';
+import type { Room } from '../../shared/rooms';
 import type { Role } from '../../shared/roles';
 import { findDocument } from '../storage/documents-repository';
 import { findRole } from '../storage/projects-repository';
@@ -22,17 +23,24 @@ export type CollabAccess = { ok: true; grant: CollabGrant } | { ok: false; reaso
 
 /**
  * Decides, from the upgrade request's cookies, whether a connection to a
- * document may open: a valid session and membership of the document's
- * project. Decided before any document data is sent.
+ * room may open: a valid session and membership of the document's project —
+ * or, for a workshop's board, being one of its guests. Decided before any
+ * document data is sent.
  */
-export async function authorizeCollab(deps: ServiceDeps, cookieHeader: string | undefined, documentId: string): Promise<CollabAccess> {
+export async function authorizeCollab(deps: ServiceDeps, cookieHeader: string | undefined, room: Room): Promise<CollabAccess> {
   const token = cookieHeader ? parse(cookieHeader, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
   const session = token ? await sessionFor(deps, token) : undefined;
   if (!session || !token) return { ok: false, reason: 'unauthenticated' };
   const { user } = session;
-  const document = await findDocument(deps.db, documentId);
-  const role = document?.project_id ? await findRole(deps.db, document.project_id, user.id) : null;
-  if (!document?.project_id || !role || decide(role, 'document.read') !== 'allow') return { ok: false, reason: 'not_found' };
+  const document = await findDocument(deps.db, room.documentId);
+  if (!document?.project_id || (room.channel === 'board' && document.kind !== 'workshop')) return { ok: false, reason: 'not_found' };
+  // A guest reads their workshop's board (as everyone, without writing to it), and nothing else.
+  const role: Role | null = user.guest_of
+    ? user.guest_of === document.id && room.channel === 'board'
+      ? 'viewer'
+      : null
+    : await findRole(deps.db, document.project_id, user.id);
+  if (!role || decide(role, 'document.read') !== 'allow') return { ok: false, reason: 'not_found' };
   return {
     ok: true,
     grant: {

@@ -7,7 +7,7 @@ import type {
   DocumentSummary,
   updateDocumentInputSchema,
 } from '../../shared/api';
-import { transitionAction } from '../../shared/knowledge/kinds';
+import { type DocumentKind, transitionAction } from '../../shared/knowledge/kinds';
 import { templateUpdate } from '../../shared/knowledge/template';
 import { defaultTitle } from '../../shared/knowledge/template-text';
 import { type ProjectAction, type Role, roleAllows } from '../../shared/roles';
@@ -99,7 +99,8 @@ export async function createDocument(
   deps: ServiceDeps,
   actor: Actor,
   projectId: string,
-  input: z.output<typeof createDocumentInputSchema>,
+  // Any kind: the server makes workshops through this too, though people create only knowledge kinds.
+  input: Omit<z.output<typeof createDocumentInputSchema>, 'kind'> & { kind?: DocumentKind },
   content?: Uint8Array,
 ): Promise<DocumentSummary> {
   await authorize(deps, actor, projectId, 'document.create');

@@ -3,8 +3,8 @@ import { type DocumentKind, type TemplateSection, YDOC_CONTENT } from '../../sha
 import { TEMPLATE_CLIENT_ID, templateUpdate } from '../../shared/knowledge/template';
 import type { Language } from '../../shared/roles';
 
-/** Text to write under some of a template's sections: one paragraph per string, blank ones left out. */
-export type SectionFills = Partial<Record<TemplateSection, readonly string[]>>;
+/** What to write under some of a template's sections: one paragraph per string (blank ones left out), or nodes made already. */
+export type SectionFills = Partial<Record<TemplateSection, ReadonlyArray<string | Y.XmlElement>>>;
 
 /**
  * A Y.Doc holding the template of `kind` in `language` (empty for a blank
@@ -33,11 +33,11 @@ export function fillSections(doc: Y.Doc, fills: SectionFills): void {
     for (let i = nodes.length - 1; i >= 0; i--) {
       const heading = nodes[i];
       const section = heading instanceof Y.XmlElement ? heading.getAttribute('section') : undefined;
-      const texts = (fills[section as TemplateSection] ?? []).map((t) => t.trim()).filter(Boolean);
-      if (texts.length === 0) continue;
+      const fill = (fills[section as TemplateSection] ?? []).flatMap((t) => (typeof t !== 'string' ? [t] : t.trim() ? [paragraph(t.trim())] : []));
+      if (fill.length === 0) continue;
       const next = nodes[i + 1];
       if (next instanceof Y.XmlElement && next.nodeName === 'paragraph' && next.length === 0) fragment.delete(i + 1, 1);
-      fragment.insert(i + 1, texts.map(paragraph));
+      fragment.insert(i + 1, fill);
     }
   });
 }

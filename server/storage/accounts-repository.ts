@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db, OrganisationRow, UserRow } from './database';
 import type { OrganisationsTable, UsersTable } from './database';
 
@@ -20,7 +20,7 @@ export async function countUsers(db: Db): Promise<number> {
  * decided inside the one INSERT statement, which SQLite runs atomically: of
  * two sign-ups on an empty instance, exactly one becomes the administrator.
  */
-export function insertUser(db: Db, row: Omit<UsersTable, 'is_admin'>): Promise<UserRow> {
+export function insertUser(db: Db, row: Omit<Insertable<UsersTable>, 'is_admin'>): Promise<UserRow> {
   return db
     .insertInto('users')
     .values((eb) => ({ ...row, is_admin: eb.selectFrom('users').select(sql<number>`count(*) = 0`.as('first')) }))

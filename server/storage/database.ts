@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 import type { NotificationKind } from '../../shared/api/annotations';
 import type { DocumentKind, DocumentStatus } from '../../shared/knowledge/kinds';
+import type { WorkshopFormat } from '../../shared/workshops/formats';
 import type { Language, Role, StakeholderKind } from '../../shared/roles';
 
 /** Timestamps are milliseconds since the epoch. */
@@ -31,7 +32,7 @@ export interface DocumentStatusChangesTable {
 }
 
 /** `mention`: the source's text links to the target; `promotion`: the source was made from an entry of the target. */
-export type DocumentLinkKind = 'mention' | 'promotion';
+export type DocumentLinkKind = 'mention' | 'promotion' | 'synthesis';
 
 export interface DocumentLinksTable {
   source_id: string;
@@ -83,6 +84,41 @@ export interface DocumentVersionsTable {
   authors: string;
 }
 
+/** A workshop's settings beside its document; what its board shows lives in the board's Yjs document. */
+export interface WorkshopsTable {
+  document_id: string;
+  format: WorkshopFormat;
+  date: string;
+  vote_budget: number;
+  guest_code: string;
+  /** ms since the epoch: guests' sessions end then. */
+  guest_access_until: number;
+  ended_at: number | null;
+  created_by: string | null;
+}
+
+/** Who wrote each note: kept from the board while the note is anonymous. */
+export interface WorkshopNotesTable {
+  id: string;
+  workshop_id: string;
+  user_id: string;
+  anonymous: number;
+  created_at: number;
+}
+
+export interface WorkshopVotesTable {
+  workshop_id: string;
+  note_id: string;
+  user_id: string;
+  count: number;
+}
+
+export interface WorkshopGuestsTable {
+  user_id: string;
+  organisation_name: string;
+  organisation_kind: StakeholderKind;
+}
+
 /** People whose edits a version holds that the one before did not. */
 export interface DocumentVersionEditorsTable {
   version_id: string;
@@ -130,6 +166,8 @@ export interface UsersTable {
   password_hash: string;
   is_admin: number;
   created_at: number;
+  /** A guest's account: the workshop it reaches, and nothing else. */
+  guest_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -211,6 +249,13 @@ export interface Database {
   document_credits: DocumentCreditsTable;
   document_versions: DocumentVersionsTable;
   document_version_editors: DocumentVersionEditorsTable;
+  workshops: WorkshopsTable;
+  workshop_notes: WorkshopNotesTable;
+  workshop_votes: WorkshopVotesTable;
+  workshop_guests: WorkshopGuestsTable;
+  /** A workshop's board, kept exactly as a document's content is. */
+  board_updates: DocumentUpdatesTable;
+  board_snapshots: DocumentSnapshotsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

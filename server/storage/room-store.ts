@@ -1,12 +1,12 @@
-import { parseRoom } from '../../shared/rooms';
+import { parseRoom, type RoomChannel } from '../../shared/rooms';
 import type { DocumentStore } from './document-store';
 
 /**
  * The store of every collaboration room, keyed by room id: a document's
- * content goes to one store, its discussion to another, each under the
- * document's id.
+ * content goes to one store, its discussion to another, a workshop's board
+ * to a third, each under the document's id.
  */
-export function createRoomStore(stores: { content: DocumentStore; discussion: DocumentStore }): DocumentStore {
+export function createRoomStore(stores: Record<RoomChannel, DocumentStore>): DocumentStore {
   const route = (roomId: string) => {
     const room = parseRoom(roomId);
     if (!room) throw new Error(`not a room: ${roomId}`);
@@ -30,7 +30,7 @@ export function createRoomStore(stores: { content: DocumentStore; discussion: Do
       return store.compact(documentId, snapshot, throughSeq);
     },
     flush: async () => {
-      await Promise.all([stores.content.flush(), stores.discussion.flush()]);
+      await Promise.all(Object.values(stores).map((store) => store.flush()));
     },
   };
 }

@@ -8,8 +8,9 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-type UpdatesTable = 'document_updates' | 'discussion_updates';
-type SnapshotsTable = 'document_snapshots' | 'discussion_snapshots';
+type StoreKind = 'document' | 'discussion' | 'board';
+type UpdatesTable = `${StoreKind}_updates`;
+type SnapshotsTable = `${StoreKind}_snapshots`;
 
 /** Two bound values per row; SQLite allows 32,766 per statement. */
 const ROWS_PER_INSERT = 1000;
@@ -27,10 +28,10 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #updates: UpdatesTable;
   readonly #snapshots: SnapshotsTable;
 
-  /** `kind`: which of a document's Yjs documents this store keeps, its content or its discussion. */
+  /** `kind`: which of a document's Yjs documents this store keeps, its content, its discussion or a workshop's board. */
   constructor(
     private readonly db: Db,
-    kind: 'document' | 'discussion' = 'document',
+    kind: StoreKind = 'document',
   ) {
     this.#updates = `${kind}_updates`;
     this.#snapshots = `${kind}_snapshots`;

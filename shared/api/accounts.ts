@@ -51,6 +51,8 @@ export const meSchema = z.object({
   language: z.enum(LANGUAGES),
   isAdmin: z.boolean(),
   organisation: organisationSchema.nullable(),
+  /** A guest's account reaches this one workshop (a document id) and nothing else; null for everyone else. */
+  guestOf: idSchema.nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
 export const meResponseSchema = z.object({ user: meSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../knowledge/kinds';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, KNOWLEDGE_KINDS } from '../knowledge/kinds';
 import { LANGUAGES, ROLES, STAKEHOLDER_KINDS } from '../roles';
 import { idSchema, timestampSchema } from './common';
 
@@ -24,7 +24,7 @@ export const labelsSchema = z
 
 /** A new document: its kind decides the template it starts from, in `language` (the creator's by default). */
 export const createDocumentInputSchema = z
-  .object({ title: documentTitleSchema.optional(), kind: documentKindSchema.optional(), language: languageSchema.optional() })
+  .object({ title: documentTitleSchema.optional(), kind: z.enum(KNOWLEDGE_KINDS).optional(), language: languageSchema.optional() })
   .strict();
 export type CreateDocumentInput = z.infer<typeof createDocumentInputSchema>;
 

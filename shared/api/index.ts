@@ -8,3 +8,4 @@ export * from './projects';
 export * from './annotations';
 export * from './attribution';
 export * from './versions';
+export * from './workshops';

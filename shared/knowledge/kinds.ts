@@ -4,7 +4,11 @@ import type { ProjectAction } from '../roles';
  * The kinds of knowledge document, each with the structure its method asks
  * for. `free` is a blank page for anything else.
  */
-export const DOCUMENT_KINDS = ['capitalisation', 'lessons', 'field_finding', 'trial_log', 'free'] as const;
+export const KNOWLEDGE_KINDS = ['capitalisation', 'lessons', 'field_finding', 'trial_log', 'free'] as const;
+export type KnowledgeKind = (typeof KNOWLEDGE_KINDS)[number];
+
+/** Every document a project holds: its knowledge, and its workshops (made with POST /projects/:id/workshops, not from a template). */
+export const DOCUMENT_KINDS = [...KNOWLEDGE_KINDS, 'workshop'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
@@ -19,6 +23,7 @@ export const TEMPLATE_SECTIONS = {
   field_finding: ['site', 'date', 'method', 'observations', 'data', 'interpretation', 'questions'],
   trial_log: ['purpose'],
   free: [],
+  workshop: [],
 } as const satisfies Record<DocumentKind, readonly string[]>;
 
 export type TemplateSection = (typeof TEMPLATE_SECTIONS)[DocumentKind][number];

@@ -64,6 +64,7 @@ const en: TemplateText = {
     },
   },
   free: { title: '', sections: {} },
+  workshop: { title: 'Workshop', sections: {} },
 };
 
 const fr: TemplateText = {
@@ -110,6 +111,7 @@ const fr: TemplateText = {
     },
   },
   free: { title: '', sections: {} },
+  workshop: { title: 'Atelier', sections: {} },
 };
 
 const es: TemplateText = {
@@ -156,6 +158,7 @@ const es: TemplateText = {
     },
   },
   free: { title: '', sections: {} },
+  workshop: { title: 'Taller', sections: {} },
 };
 
 export const TEMPLATE_TEXT: Readonly<Record<Language, TemplateText>> = { en, fr, es };

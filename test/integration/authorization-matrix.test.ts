@@ -10,6 +10,7 @@ import { addMember, apiRequest, createProject, sessionCookieOf, signUp, type Tes
 import { awarenessFrame, closeOf, openCollabSocket, serverContent, serverDoc, syncUpdate } from '../helpers/collab-socket';
 import { inspectDatabase } from '../helpers/database';
 import { contributionsRecorded, createOrganisation, invite } from '../helpers/projects';
+import { createWorkshop } from '../helpers/workshops';
 import { startSharedTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
 import { connectClient } from '../helpers/yjs-client';
@@ -43,6 +44,9 @@ interface World {
   seedAnchor: { start: string; end: string };
   /** A named version of the document, holding the seeded text. */
   versionId: string;
+  /** A workshop of the project, and the code its guests join with. */
+  workshopId: string;
+  guestCode: string;
 }
 
 /** One attempt's request: path parameters besides projectId/documentId, body, and a cookie other than the actor's. */
@@ -316,6 +320,85 @@ const ROUTES: RouteRule[] = [
       return { params: { threadId }, body: { clientId: words.clientID, clock: 0, length: 4 } };
     },
   },
+  {
+    method: 'post',
+    path: '/projects/{projectId}/workshops',
+    access: 'workshop.facilitate',
+    attempt: async () => ({ body: { title: `Workshop ${unique()}`, date: '2026-12-01', format: 'trial_review' } }),
+  },
+  { method: 'get', path: '/projects/{projectId}/workshops', access: 'document.read' },
+  { method: 'get', path: '/workshops/{workshopId}', access: 'document.read' },
+  { method: 'get', path: '/workshops/{workshopId}/export', access: 'document.read' },
+  {
+    method: 'post',
+    path: '/workshops/{workshopId}/notes',
+    access: 'document.comment',
+    attempt: async () => ({ body: { column: 'happened', text: `Note ${unique()}` } }),
+  },
+  // A note of the actor's own where their role lets them write one: authorship is tried in workshops.test.ts.
+  {
+    method: 'patch',
+    path: '/workshops/{workshopId}/notes/{noteId}',
+    access: 'document.comment',
+    attempt: async (w, actor) => ({ params: { noteId: await noteOf(w, actor) }, body: { text: `Changed ${unique()}` } }),
+  },
+  {
+    method: 'delete',
+    path: '/workshops/{workshopId}/notes/{noteId}',
+    access: 'document.comment',
+    attempt: async (w, actor) => ({ params: { noteId: await noteOf(w, actor) } }),
+  },
+  {
+    method: 'put',
+    path: '/workshops/{workshopId}/notes/{noteId}/cluster',
+    access: 'document.edit',
+    attempt: async (w) => ({ params: { noteId: await noteOf(w, undefined) }, body: { clusterId: await clusterOf(w) } }),
+  },
+  {
+    method: 'put',
+    path: '/workshops/{workshopId}/votes/{noteId}',
+    access: 'document.comment',
+    attempt: async (w) => ({ params: { noteId: await noteOf(w, undefined) }, body: { count: 1 } }),
+  },
+  {
+    method: 'post',
+    path: '/workshops/{workshopId}/clusters',
+    access: 'document.edit',
+    attempt: async () => ({ body: { column: 'why', title: `Cluster ${unique()}` } }),
+  },
+  {
+    method: 'patch',
+    path: '/workshops/{workshopId}/clusters/{clusterId}',
+    access: 'document.edit',
+    attempt: async (w) => ({ params: { clusterId: await clusterOf(w) }, body: { title: `Renamed ${unique()}` } }),
+  },
+  {
+    method: 'delete',
+    path: '/workshops/{workshopId}/clusters/{clusterId}',
+    access: 'document.edit',
+    attempt: async (w) => ({ params: { clusterId: await clusterOf(w) } }),
+  },
+  // Resetting an idle timer: allowed or not, the board stays as it was for the next attempt.
+  {
+    method: 'post',
+    path: '/workshops/{workshopId}/facilitation',
+    access: 'workshop.facilitate',
+    attempt: async () => ({ body: { action: 'timer', command: 'reset' } }),
+  },
+  {
+    method: 'post',
+    path: '/workshops/{workshopId}/synthesis',
+    access: 'workshop.facilitate',
+    attempt: async () => ({ body: { target: { kind: 'new' }, top: 1 } }),
+  },
+  // The code is the permission, as an invitation's token is.
+  { method: 'get', path: '/workshop-invitations/{code}', access: 'public', attempt: async (w) => ({ params: { code: w.guestCode } }) },
+  {
+    method: 'post',
+    path: '/workshop-invitations/{code}/join',
+    access: 'public',
+    attempt: async (w) => ({ params: { code: w.guestCode }, body: { name: 'Visitor', organisation: 'Village committee', kind: 'local_expertise' } }),
+  },
   { method: 'get', path: '/notifications', access: 'authenticated' },
   { method: 'post', path: '/notifications/read', access: 'authenticated', attempt: async () => ({ body: {} }) },
 ];
@@ -326,6 +409,22 @@ function anchorAround(doc: Y.Doc, word: string): { start: string; end: string } 
   const encode = (index: number, assoc: number) =>
     Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc))).toString('base64');
   return { start: encode(at, 0), end: encode(at + word.length, -1) };
+}
+
+/** A new note of `actor`'s if they may write one, else of the owner's. */
+async function noteOf(w: World, actor: TestUser | undefined): Promise<string> {
+  const body = { column: 'planned', text: `Note ${unique()}` };
+  const byActor = actor && (await actor.api('POST', `/workshops/${w.workshopId}/notes`, body));
+  const response = byActor?.status === 201 ? byActor : await w.people.owner.api('POST', `/workshops/${w.workshopId}/notes`, body);
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { noteId: string }).noteId;
+}
+
+/** A new cluster of the owner's, in the column noteOf writes in. */
+async function clusterOf(w: World): Promise<string> {
+  const response = await w.people.owner.api('POST', `/workshops/${w.workshopId}/clusters`, { column: 'planned', title: `Cluster ${unique()}` });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { clusterId: string }).clusterId;
 }
 
 /** A comment on the word "seed" of the seeded text. */
@@ -426,6 +525,7 @@ beforeAll(async () => {
   const named = await owner!.api('POST', `/documents/${documentId}/versions`, { name: 'Seeded' });
   expect(named.status).toBe(201);
   const versionId = ((await named.json()) as VersionResponse).version.id;
+  const workshop = await createWorkshop(owner!, projectId, { voteBudget: 20 });
 
   world = {
     server,
@@ -439,6 +539,8 @@ beforeAll(async () => {
     seedAnchor: anchorAround(await serverDoc({ wsUrl: server.wsUrl, cookie: owner!.cookie }, documentId), SEED_WORD),
     registered: registered!,
     versionId,
+    workshopId: workshop.id,
+    guestCode: workshop.guestCode!,
   };
   openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as OpenApiDocument;
   return () => server.server.close();
@@ -472,7 +574,7 @@ describe.each(ROUTES.map((route) => [routeKey(route.method, route.path), route] 
       const w = world;
       const actor = actorName === 'anonymous' ? undefined : w.people[actorName];
       const attempt = (await route.attempt?.(w, actor)) ?? {};
-      const params: Record<string, string> = { projectId: w.projectId, documentId: w.documentId, ...attempt.params };
+      const params: Record<string, string> = { projectId: w.projectId, documentId: w.documentId, workshopId: w.workshopId, ...attempt.params };
       const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`);
       const cookie = attempt.cookie ?? actor?.cookie;
       const isAllowed = allowed(route, actorName);

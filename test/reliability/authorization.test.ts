@@ -11,6 +11,7 @@ import { adjustableClock } from '../helpers/clock';
 import { awarenessFrame, closeOf, openCollabSocket, serverContent, syncUpdate } from '../helpers/collab-socket';
 import { inspectDatabase } from '../helpers/database';
 import { contributionsRecorded, invite } from '../helpers/projects';
+import { createWorkshop } from '../helpers/workshops';
 import { startSharedTestServer, startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
 
@@ -39,6 +40,16 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'POST /documents/{documentId}/versions': () => ({ name: 'Planted by an outsider' }),
   // The version id is made up too, as the entry id below.
   'POST /documents/{documentId}/versions/{versionId}/restore': () => undefined,
+  'POST /projects/{projectId}/workshops': () => ({ title: 'Planted by an outsider', date: '2026-12-01', format: 'trial_review' }),
+  // Note and cluster ids are made up as well: the workshop must be out of reach before they are looked for.
+  'POST /workshops/{workshopId}/notes': () => ({ column: 'happened', text: 'Planted' }),
+  'PATCH /workshops/{workshopId}/notes/{noteId}': () => ({ text: 'Changed by an outsider' }),
+  'PUT /workshops/{workshopId}/notes/{noteId}/cluster': () => ({ clusterId: null }),
+  'PUT /workshops/{workshopId}/votes/{noteId}': () => ({ count: 1 }),
+  'POST /workshops/{workshopId}/clusters': () => ({ column: 'happened', title: 'Planted' }),
+  'PATCH /workshops/{workshopId}/clusters/{clusterId}': () => ({ title: 'Renamed by an outsider' }),
+  'POST /workshops/{workshopId}/facilitation': () => ({ action: 'lock', locked: true }),
+  'POST /workshops/{workshopId}/synthesis': () => ({ target: { kind: 'new' } }),
   // The entry id is made up: the document must be out of reach before the entry is looked for.
   'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
 };
@@ -51,6 +62,8 @@ interface Other {
   owner: TestUser;
   projectId: string;
   documentId: string;
+  /** A workshop of project B. */
+  workshopId: string;
   invitationId: string;
   /** Every operation on a project or a document, from the OpenAPI document. */
   operations: Array<{ method: string; path: string }>;
@@ -88,9 +101,10 @@ beforeAll(async () => {
 
   const openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as OpenApiDocument;
   const operations = Object.entries(openapi.paths)
-    .filter(([path]) => path.includes('{projectId}') || path.includes('{documentId}'))
+    .filter(([path]) => ['{projectId}', '{documentId}', '{workshopId}'].some((param) => path.includes(param)))
     .flatMap(([path, byMethod]) => Object.keys(byMethod).map((method) => ({ method: method.toUpperCase(), path })));
-  other = { server, members, owner, projectId, documentId, invitationId: invitation.id, operations };
+  const workshopId = (await createWorkshop(owner, projectId)).id;
+  other = { server, members, owner, projectId, documentId, workshopId, invitationId: invitation.id, operations };
   return () => server.server.close();
 });
 
@@ -120,15 +134,16 @@ describe('another project’s documents, reached by id', () => {
   });
 
   it.each(ROLES)('by a %s of another project: every HTTP operation answers 404 exactly as for an id that does not exist, and changes nothing', async (role) => {
-    const { members, projectId, documentId, owner, invitationId, operations, server } = other;
+    const { members, projectId, documentId, workshopId, owner, invitationId, operations, server } = other;
     const actor = members[role];
     const before = await stateOfB();
     for (const { method, path } of operations) {
-      const fill = (project: string, document: string) =>
+      const fill = (project: string, document: string, workshop: string) =>
         path.replace(/\{(\w+)\}/g, (_, name: string) =>
           ({
             projectId: project,
             documentId: document,
+            workshopId: workshop,
             // Promoting oneself, removing B's owner, dropping one's own organisation as a partner.
             userId: method === 'PATCH' ? actor.id : owner.id,
             organisationId: actor.organisationId!,
@@ -136,8 +151,8 @@ describe('another project’s documents, reached by id', () => {
           })[name] ?? `missing-${name}`,
         );
       const body = BODIES[`${method} ${path}`]?.(actor);
-      const real = await apiRequest(server.url, method, fill(projectId, documentId), body, actor.cookie);
-      const ghost = await apiRequest(server.url, method, fill(GHOST_ID, GHOST_ID), body, actor.cookie);
+      const real = await apiRequest(server.url, method, fill(projectId, documentId, workshopId), body, actor.cookie);
+      const ghost = await apiRequest(server.url, method, fill(GHOST_ID, GHOST_ID, GHOST_ID), body, actor.cookie);
       const [realBody, ghostBody] = [await real.text(), await ghost.text()];
       expect({ operation: `${method} ${path}`, status: real.status }).toEqual({ operation: `${method} ${path}`, status: 404 });
       expect(realBody, `${method} ${path}`).toBe(ghostBody);

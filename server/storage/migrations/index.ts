@@ -6,6 +6,7 @@ import * as m0004 from './0004-knowledge-documents';
 import * as m0005 from './0005-discussions';
 import * as m0006 from './0006-attribution';
 import * as m0007 from './0007-versions';
+import * as m0008 from './0008-workshops';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-discussions': m0005,
   '0006-attribution': m0006,
   '0007-versions': m0007,
+  '0008-workshops': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
