@@ -20,6 +20,7 @@ import { organisationRoutes } from './routes/organisations';
 import { projectRoutes } from './routes/projects';
 import { versionRoutes } from './routes/versions';
 import { workshopRoutes } from './routes/workshops';
+import { searchRoutes } from './routes/search';
 import { sameOrigin } from './routes/same-origin';
 import { sessionMiddleware } from './routes/session';
 import { SESSION_COOKIE } from './services/accounts';
@@ -73,6 +74,7 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   api.route('/documents', documentRoutes(deps.services));
   api.route('/documents', annotationRoutes(deps.services));
   api.route('/documents', versionRoutes(deps.services));
+  api.route('/search', searchRoutes(deps.services));
   api.route('/', workshopRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.route('/notifications', notificationRoutes(deps.services));
   api.route('/instance', instanceRoutes(deps.services, { secureCookies: config.secureCookies }));

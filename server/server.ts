@@ -11,6 +11,8 @@ import { authorizeCollab } from './services/collab-access';
 import type { ServiceDeps } from './services/context';
 import { clientRecorder, documentActivityRecorder } from './services/document-activity';
 import { automaticVersions } from './services/versions';
+import { indexMissingDocuments } from './services/search';
+import { createSqliteSearchIndex } from './search/sqlite-search-index';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
 import { createRoomStore } from './storage/room-store';
@@ -57,12 +59,13 @@ export async function openServices(
     board: new SqliteDocumentStore(db, 'board'),
   });
   const clock = overrides.clock ?? Date.now;
+  const search = createSqliteSearchIndex(db);
   const registry = new DocumentRegistry(
     {
       store,
       fanOut: overrides.fanOut ?? createInProcessFanOut(),
       logger,
-      activity: documentActivityRecorder({ db, clock }),
+      activity: documentActivityRecorder({ db, clock, search }),
       clients: clientRecorder({ db, clock }),
       versions: automaticVersions({ db, clock }),
     },
@@ -79,10 +82,14 @@ export async function openServices(
     rooms: registry,
     clock,
     events: new AccessEvents(),
+    search,
     throttle: new LoginThrottle(overrides.throttleLimits ?? DEFAULT_THROTTLE_LIMITS, clock),
     sessionTtlMs: config.sessionTtlMs,
   };
+  // Documents from before search, indexed beside the server's start; closing waits for it.
+  const indexing = indexMissingDocuments(services, logger);
   const close = async () => {
+    await indexing;
     await registry.unloadAll();
     await store.flush();
     await db.destroy();

@@ -60,7 +60,7 @@ describe('ActivityBatcher', () => {
     batch.noteEdit('ana');
     expect(reports).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(reports).toEqual([{ editors: new Map([['ana', 2], ['ben', 1]]), linkedDocumentIds: ['x'], copies: [moved] }]);
+    expect(reports).toEqual([{ editors: new Map([['ana', 2], ['ben', 1]]), linkedDocumentIds: ['x'], copies: [moved], searchable: [{ kind: 'document', itemId: null, body: expect.any(String) }] }]);
     release();
     await vi.advanceTimersByTimeAsync(5000);
     expect(reports).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('ActivityBatcher', () => {
     let flushed = false;
     const flushing = batch.flush().then(() => (flushed = true));
     await vi.advanceTimersByTimeAsync(0);
-    expect(reports).toEqual([{ editors: new Map([['ana', 1]]), linkedDocumentIds: [], copies: [] }]);
+    expect(reports).toEqual([{ editors: new Map([['ana', 1]]), linkedDocumentIds: [], copies: [], searchable: [{ kind: 'document', itemId: null, body: '' }] }]);
     expect(flushed).toBe(false);
     release();
     await flushing;

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { NODE_DOCUMENT_LINK, YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import type { Copied } from '../history/authorship';
 import type { Logger } from '../logger';
+import { parseRoom, type RoomChannel } from '../../shared/rooms';
+import { searchEntries } from '../search/entries';
 import type { DocumentActivity } from '../services/document-activity';
 
 /** The ids of the documents the content links to, in order of appearance, once each. */
@@ -20,9 +22,10 @@ export function linkedDocumentIds(doc: Y.Doc): string[] {
 }
 
 /**
- * Gathers who edits a loaded document and reports it, with the links its
- * content holds, at most once per `delayMs`: one report per busy second,
- * never one per keystroke, and never on the sync path.
+ * Gathers who edits a loaded room and reports it, with the links its
+ * content holds and what search should find in it, at most once per
+ * `delayMs`: one report per busy second, never one per keystroke, and never
+ * on the sync path.
  */
 export class ActivityBatcher {
   #editors = new Map<string, number>();
@@ -31,17 +34,26 @@ export class ActivityBatcher {
   #timer: NodeJS.Timeout | null = null;
   #reporting: Promise<void> = Promise.resolve();
 
+  readonly #channel: RoomChannel;
+
   constructor(
-    private readonly documentId: string,
+    private readonly roomId: string,
     private readonly doc: Y.Doc,
     private readonly activity: DocumentActivity,
     private readonly logger: Logger,
     private readonly delayMs: number,
-  ) {}
+  ) {
+    this.#channel = parseRoom(roomId)?.channel ?? 'content';
+  }
 
   noteEdit(userId: string, copies: readonly Copied[] = []): void {
     this.#editors.set(userId, (this.#editors.get(userId) ?? 0) + 1);
     this.#copies.push(...copies);
+    this.noteChange();
+  }
+
+  /** A change nobody is credited with as an editor: the server's own, in a discussion or on a board. */
+  noteChange(): void {
     this.#contentChanged = true;
     this.#timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
@@ -51,18 +63,20 @@ export class ActivityBatcher {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#editors.size > 0 || this.#contentChanged) {
+      const changed = this.#contentChanged;
       const report = {
         editors: new Map(this.#editors),
-        linkedDocumentIds: this.#contentChanged ? linkedDocumentIds(this.doc) : null,
+        linkedDocumentIds: changed && this.#channel === 'content' ? linkedDocumentIds(this.doc) : null,
         copies: this.#copies,
+        searchable: changed ? searchEntries(this.#channel, this.doc) : null,
       };
       this.#editors.clear();
       this.#copies = [];
       this.#contentChanged = false;
       this.#reporting = this.#reporting.then(() =>
-        this.activity.report(this.documentId, report).catch((error: unknown) => {
+        this.activity.report(this.roomId, report).catch((error: unknown) => {
           // Metadata only: the content itself is stored already.
-          this.logger.error('could not record document activity', { documentId: this.documentId, error });
+          this.logger.error('could not record document activity', { roomId: this.roomId, error });
         }),
       );
     }

@@ -282,6 +282,7 @@ export class DocumentSession {
       }
       const seq = await this.deps.store.append(this.documentId, update);
       Y.applyUpdate(this.doc, update, SERVER);
+      this.#activity.noteChange();
       this.#lastAppliedSeq = seq;
       this.#tailLength += 1;
       this.#tailBytes += update.byteLength;

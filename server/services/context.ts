@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Db, UserRow } from '../storage/database';
+import type { SearchIndex } from '../search/search-index';
 import type { DocumentStore } from '../storage/document-store';
 import type { AccessEvents } from './access-events';
 import type { LoginThrottle } from './login-throttle';
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   /** Milliseconds since the epoch; tests move it to expire sessions and invitations. */
   clock: () => number;
   events: AccessEvents;
+  /** Full-text search over what documents hold, kept up to date as they change. */
+  search: SearchIndex;
   throttle: LoginThrottle;
   sessionTtlMs: number;
 }

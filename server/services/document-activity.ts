@@ -2,6 +2,7 @@ import { parseRoom } from '../../shared/rooms';
 import { documentClients, recordClients } from '../storage/attribution-repository';
 import { recordContributors, replaceMentions } from '../storage/documents-repository';
 import type { Copied } from '../history/authorship';
+import type { SearchEntry } from '../search/entries';
 import { creditCopies } from './attribution';
 import type { ServiceDeps } from './context';
 
@@ -13,6 +14,8 @@ export interface ActivityReport {
   linkedDocumentIds: string[] | null;
   /** Characters written as copies of the document's own text (moved or pasted). */
   copies: Copied[];
+  /** What search should find in the room now; null when it did not change. */
+  searchable: SearchEntry[] | null;
 }
 
 /**
@@ -21,16 +24,22 @@ export interface ActivityReport {
  * backlinks).
  */
 export interface DocumentActivity {
-  report(documentId: string, report: ActivityReport): Promise<void>;
+  report(roomId: string, report: ActivityReport): Promise<void>;
 }
 
-/** Records who edited a document and what its text links to, as the collaboration layer reports it. */
-export function documentActivityRecorder(deps: Pick<ServiceDeps, 'db' | 'clock'>): DocumentActivity {
+/** Records who edited a document, what its text links to and what search finds in it, as the collaboration layer reports it. */
+export function documentActivityRecorder(deps: Pick<ServiceDeps, 'db' | 'clock' | 'search'>): DocumentActivity {
   return {
-    async report(documentId, { editors, linkedDocumentIds, copies }) {
-      await recordContributors(deps.db, documentId, editors, deps.clock());
-      if (linkedDocumentIds) await replaceMentions(deps.db, documentId, linkedDocumentIds);
-      await creditCopies(deps.db, documentId, copies);
+    async report(roomId, { editors, linkedDocumentIds, copies, searchable }) {
+      const room = parseRoom(roomId);
+      if (!room) return;
+      const { documentId } = room;
+      if (room.channel === 'content') {
+        await recordContributors(deps.db, documentId, editors, deps.clock());
+        if (linkedDocumentIds) await replaceMentions(deps.db, documentId, linkedDocumentIds);
+        await creditCopies(deps.db, documentId, copies);
+      }
+      if (searchable) await deps.search.replace(documentId, room.channel, searchable);
     },
   };
 }

@@ -18,6 +18,7 @@ import { findProject } from '../storage/projects-repository';
 import { authorize } from './access';
 import type { Actor, ServiceDeps } from './context';
 import { newId } from './ids';
+import { indexStoredDocument } from './search';
 
 type ProjectDocumentRow = DocumentRow & { project_id: string };
 
@@ -124,6 +125,7 @@ export async function createDocument(
     await repo.deleteDocument(deps.db, row.id);
     throw error;
   }
+  await indexStoredDocument(deps, row.id);
   return summarizeOne(deps, { ...row, project_id: projectId });
 }
 
@@ -146,6 +148,7 @@ export async function updateDocument(
     deps.clock(),
   );
   if (!row?.project_id) throw notFound('Document');
+  if (input.title !== undefined) await deps.search.retitle(documentId, row.title);
   return summarizeOne(deps, { ...row, project_id: row.project_id });
 }
 

@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './attribution';
 export * from './versions';
 export * from './workshops';
+export * from './search';

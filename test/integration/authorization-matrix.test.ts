@@ -52,6 +52,8 @@ interface World {
 /** One attempt's request: path parameters besides projectId/documentId, body, and a cookie other than the actor's. */
 interface Attempt {
   params?: Record<string, string>;
+  /** A query string, for operations that need one. */
+  query?: string;
   body?: unknown;
   cookie?: string;
 }
@@ -399,6 +401,7 @@ const ROUTES: RouteRule[] = [
     access: 'public',
     attempt: async (w) => ({ params: { code: w.guestCode }, body: { name: 'Visitor', organisation: 'Village committee', kind: 'local_expertise' } }),
   },
+  { method: 'get', path: '/search', access: 'authenticated', attempt: async () => ({ query: 'q=seed' }) },
   { method: 'get', path: '/notifications', access: 'authenticated' },
   { method: 'post', path: '/notifications/read', access: 'authenticated', attempt: async () => ({ body: {} }) },
 ];
@@ -575,7 +578,7 @@ describe.each(ROUTES.map((route) => [routeKey(route.method, route.path), route] 
       const actor = actorName === 'anonymous' ? undefined : w.people[actorName];
       const attempt = (await route.attempt?.(w, actor)) ?? {};
       const params: Record<string, string> = { projectId: w.projectId, documentId: w.documentId, workshopId: w.workshopId, ...attempt.params };
-      const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`);
+      const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`) + (attempt.query ? `?${attempt.query}` : '');
       const cookie = attempt.cookie ?? actor?.cookie;
       const isAllowed = allowed(route, actorName);
       const before = isAllowed ? null : await stateOf(w);

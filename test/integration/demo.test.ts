@@ -14,7 +14,7 @@ import type {
   OrganisationListResponse,
   ProjectListResponse,
 } from '../../shared/api';
-import { DOCUMENT_KINDS, TEMPLATE_SECTIONS, YDOC_CONTENT } from '../../shared/knowledge/kinds';
+import { KNOWLEDGE_KINDS, TEMPLATE_SECTIONS, YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { listTrialEntries } from '../../shared/knowledge/trial-log';
 import { LANGUAGES, ROLES, STAKEHOLDER_KINDS } from '../../shared/roles';
 import * as accountsRepository from '../../server/storage/accounts-repository';
@@ -98,7 +98,7 @@ describe('the sample programme, offered on an empty instance', () => {
   });
 
   it('has one document of each kind, in every language, labelled and with the organisations that wrote it', () => {
-    expect(documents.map((d) => d.kind).sort()).toEqual([...DOCUMENT_KINDS].sort());
+    expect(documents.map((d) => d.kind).sort()).toEqual([...KNOWLEDGE_KINDS].sort());
     expect(new Set(documents.map((d) => d.language))).toEqual(new Set(LANGUAGES));
     for (const document of documents) {
       expect(document.title.length).toBeGreaterThan(0);

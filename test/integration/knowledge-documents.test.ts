@@ -1,14 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentDetailResponse, DocumentLinksResponse, DocumentResponse, DocumentSummary } from '../../shared/api';
-import {
-  type DocumentKind,
-  type DocumentStatus,
-  NODE_DOCUMENT_LINK,
-  STATUS_TRANSITIONS,
-  TEMPLATE_SECTIONS,
-  YDOC_CONTENT,
-} from '../../shared/knowledge/kinds';
+import { type DocumentKind, type DocumentStatus, NODE_DOCUMENT_LINK, STATUS_TRANSITIONS, TEMPLATE_SECTIONS, YDOC_CONTENT, KNOWLEDGE_KINDS } from '../../shared/knowledge/kinds';
 import { addTrialEntry, listTrialEntries, moveTrialEntry, removeTrialEntry, setTrialOutcome, trialText } from '../../shared/knowledge/trial-log';
 import { LANGUAGES, type Role, ROLES, roleAllows } from '../../shared/roles';
 import { addMember, createProject, type TestUser } from '../helpers/accounts';
@@ -59,7 +52,7 @@ function sectionsOf(doc: Y.Doc): string[] {
 }
 
 describe('a document created from a template', () => {
-  it.each(LANGUAGES.flatMap((language) => (Object.keys(TEMPLATE_SECTIONS) as DocumentKind[]).map((kind) => [kind, language] as const)))(
+  it.each(LANGUAGES.flatMap((language) => KNOWLEDGE_KINDS.map((kind: DocumentKind) => [kind, language] as const)))(
     'of kind %s in %s opens with its sections, once, even when two people open it at the same moment',
     async (kind, language) => {
       const created = await createKnowledgeDocument(owner, { kind, language });

@@ -7,6 +7,7 @@ import * as m0005 from './0005-discussions';
 import * as m0006 from './0006-attribution';
 import * as m0007 from './0007-versions';
 import * as m0008 from './0008-workshops';
+import * as m0009 from './0009-search';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-attribution': m0006,
   '0007-versions': m0007,
   '0008-workshops': m0008,
+  '0009-search': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
