@@ -16,6 +16,7 @@ const METRIC_LABEL = {
   characters: 'attribution.metric.characters',
   edits: 'attribution.metric.edits',
   messages: 'attribution.metric.messages',
+  notes: 'attribution.metric.notes',
 } as const satisfies Record<(typeof METRICS)[number], MessageKey>;
 
 /**
@@ -75,7 +76,12 @@ function ContributionChart(props: { map: ContributionMapData; jsonUrl: string })
   const titleOf = (id: string) => blocks().find((block) => block.id === id)?.title ?? '';
   const totals = () => props.map.totals;
   const description = () =>
-    locale.t('attribution.chartDescription', { characters: number(totals().characters), edits: number(totals().edits), messages: number(totals().messages) });
+    locale.t('attribution.chartDescription', {
+      characters: number(totals().characters),
+      edits: number(totals().edits),
+      messages: number(totals().messages),
+      notes: number(totals().notes),
+    });
   const involved = () => locale.t('attribution.involved', { organisations: number(totals().organisations), kinds: number(totals().stakeholderKinds) });
 
   return (
@@ -170,13 +176,14 @@ function ContributionTable(props: { blocks: readonly { id: string; title: string
           <th scope="col">{locale.t('attribution.column.characters')}</th>
           <th scope="col">{locale.t('attribution.column.edits')}</th>
           <th scope="col">{locale.t('attribution.column.messages')}</th>
+          <th scope="col">{locale.t('attribution.column.notes')}</th>
         </tr>
       </thead>
       <For each={props.blocks}>
         {(block) => (
           <tbody>
             <tr>
-              <th scope="colgroup" colSpan={4}>
+              <th scope="colgroup" colSpan={5}>
                 {block.title}
               </th>
             </tr>
@@ -187,6 +194,7 @@ function ContributionTable(props: { blocks: readonly { id: string; title: string
                   <td>{props.number(row.characters)}</td>
                   <td>{props.number(row.edits)}</td>
                   <td>{props.number(row.messages)}</td>
+                  <td>{props.number(row.notes)}</td>
                 </tr>
               )}
             </For>

@@ -6,16 +6,16 @@ const coop = { id: 'o-1', name: 'Agri Coop', kind: 'farmers_organisation', color
 const uni = { id: 'o-2', name: 'University of Thiès', kind: 'academic', color: '#264653' } as const;
 
 const map: ContributionMap = {
-  totals: { characters: 100, edits: 10, messages: 4, organisations: 2, stakeholderKinds: 2 },
+  totals: { characters: 100, edits: 10, messages: 4, notes: 0, organisations: 2, stakeholderKinds: 2 },
   byOrganisation: [
-    { organisation: uni, characters: 20, edits: 5, messages: 0 },
-    { organisation: null, characters: 0, edits: 1, messages: 1 },
-    { organisation: coop, characters: 80, edits: 4, messages: 3 },
+    { organisation: uni, characters: 20, edits: 5, messages: 0, notes: 0 },
+    { organisation: null, characters: 0, edits: 1, messages: 1, notes: 0 },
+    { organisation: coop, characters: 80, edits: 4, messages: 3, notes: 0 },
   ],
   byStakeholderKind: [
-    { kind: 'academic', characters: 20, edits: 5, messages: 0 },
-    { kind: 'farmers_organisation', characters: 80, edits: 4, messages: 3 },
-    { kind: null, characters: 0, edits: 1, messages: 1 },
+    { kind: 'academic', characters: 20, edits: 5, messages: 0, notes: 0 },
+    { kind: 'farmers_organisation', characters: 80, edits: 4, messages: 3, notes: 0 },
+    { kind: null, characters: 0, edits: 1, messages: 1, notes: 0 },
   ],
   byPerson: [],
 };
@@ -70,5 +70,5 @@ describe('layoutChart', () => {
 
 it('isEmptyMap tells when nobody has contributed', () => {
   expect(isEmptyMap(map)).toBe(false);
-  expect(isEmptyMap({ ...map, totals: { characters: 0, edits: 0, messages: 0, organisations: 0, stakeholderKinds: 0 } })).toBe(true);
+  expect(isEmptyMap({ ...map, totals: { characters: 0, edits: 0, messages: 0, notes: 0, organisations: 0, stakeholderKinds: 0 } })).toBe(true);
 });

@@ -1,18 +1,15 @@
 import type { ContributionMap } from '../../shared/api/attribution';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '../../shared/roles';
 
-/** What a share is of: the text as it stands, the edits, the discussion. */
-export const METRICS = ['characters', 'edits', 'messages'] as const;
+/** What a share is of: the text as it stands, the edits, the discussion, the workshops' notes. */
+export const METRICS = ['characters', 'edits', 'messages', 'notes'] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** One contributor of a chart: an organisation, or a kind of stakeholder. */
-export interface ChartRow {
+export interface ChartRow extends Record<Metric, number> {
   key: string;
   label: string;
   color: string;
-  characters: number;
-  edits: number;
-  messages: number;
 }
 
 export interface ChartBar {
@@ -105,19 +102,18 @@ export function kindColor(kind: StakeholderKind | null): string {
   return kind ? KIND_COLORS[kind] : NONE_COLOR;
 }
 
-const byContribution = (a: ChartRow, b: ChartRow) =>
-  b.characters - a.characters || b.edits - a.edits || b.messages - a.messages || a.label.localeCompare(b.label);
+const byContribution = (a: ChartRow, b: ChartRow) => METRICS.map((m) => b[m] - a[m]).find((d) => d !== 0) ?? a.label.localeCompare(b.label);
+
+const metricsOf = (shares: Record<Metric, number>) => Object.fromEntries(METRICS.map((m) => [m, shares[m]])) as Record<Metric, number>;
 
 /** The organisations' rows, most text first; `noOrganisation` names the people who belong to none. */
 export function organisationRows(map: ContributionMap, noOrganisation: string): ChartRow[] {
   return map.byOrganisation
-    .map(({ organisation, characters, edits, messages }) => ({
-      key: organisation ? `organisation:${organisation.id}` : 'no-organisation',
-      label: organisation?.name ?? noOrganisation,
-      color: organisation?.color ?? NONE_COLOR,
-      characters,
-      edits,
-      messages,
+    .map((row) => ({
+      key: row.organisation ? `organisation:${row.organisation.id}` : 'no-organisation',
+      label: row.organisation?.name ?? noOrganisation,
+      color: row.organisation?.color ?? NONE_COLOR,
+      ...metricsOf(row),
     }))
     .sort(byContribution);
 }
@@ -125,11 +121,11 @@ export function organisationRows(map: ContributionMap, noOrganisation: string): 
 /** The kinds of stakeholder's rows, most text first, named by `kindName` (null: no organisation). */
 export function kindRows(map: ContributionMap, kindName: (kind: StakeholderKind | null) => string): ChartRow[] {
   return map.byStakeholderKind
-    .map(({ kind, characters, edits, messages }) => ({ key: kind ?? 'none', label: kindName(kind), color: kindColor(kind), characters, edits, messages }))
+    .map((row) => ({ key: row.kind ?? 'none', label: kindName(row.kind), color: kindColor(row.kind), ...metricsOf(row) }))
     .sort(byContribution);
 }
 
 /** Whether anyone has contributed anything at all. */
 export function isEmptyMap(map: ContributionMap): boolean {
-  return map.totals.characters === 0 && map.totals.edits === 0 && map.totals.messages === 0;
+  return METRICS.every((m) => map.totals[m] === 0);
 }

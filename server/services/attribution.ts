@@ -2,7 +2,7 @@ import { discussionRoom, listThreads } from '../../shared/annotations/discussion
 import type { AttributionResponse, ContributionMap } from '../../shared/api';
 import type { StakeholderKind } from '../../shared/roles';
 import { Authorship, contentRuns, type Copied, type Credit } from '../history/authorship';
-import { documentClients, documentCredits, editCounts, insertCredits, usersWithOrganisations } from '../storage/attribution-repository';
+import { documentClients, documentCredits, editCounts, insertCredits, signedNoteCounts, usersWithOrganisations } from '../storage/attribution-repository';
 import type { Db } from '../storage/database';
 import { listProjectDocuments } from '../storage/documents-repository';
 import { docFromStored } from '../storage/stored-doc';
@@ -85,20 +85,24 @@ export async function projectContributions(deps: ServiceDeps, actor: Actor, proj
   return contributionsOf(deps, (await listProjectDocuments(deps.db, projectId)).map((d) => d.id));
 }
 
-interface Person {
+/** What each contribution is counted in. */
+const METRICS = ['characters', 'edits', 'messages', 'notes'] as const;
+type Shares = Record<(typeof METRICS)[number], number>;
+
+const noShares = (): Shares => ({ characters: 0, edits: 0, messages: 0, notes: 0 });
+
+interface Person extends Shares {
   userId: string;
   name: string;
   organisation: ReturnType<typeof organisationOf>;
-  characters: number;
-  edits: number;
-  messages: number;
 }
 
 async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promise<ContributionMap> {
-  const [clients, edits, credits] = await Promise.all([
+  const [clients, edits, credits, notes] = await Promise.all([
     documentClients(deps.db, documentIds),
     editCounts(deps.db, documentIds),
     documentCredits(deps.db, documentIds),
+    signedNoteCounts(deps.db, documentIds),
   ]);
   const characters = new Map<string, number>();
   const messages = new Map<string, number>();
@@ -119,7 +123,8 @@ async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promis
   }
   const editsOf = new Map<string, number>();
   for (const row of edits) count(editsOf, row.user_id, row.edits);
-  const ids = [...new Set([...characters.keys(), ...messages.keys(), ...editsOf.keys()])];
+  const notesOf = new Map(notes.map((row) => [row.user_id, Number(row.notes)]));
+  const ids = [...new Set([...characters.keys(), ...messages.keys(), ...editsOf.keys(), ...notesOf.keys()])];
   const people = (await usersWithOrganisations(deps.db, ids)).map((u) => ({
     userId: u.user_id,
     name: u.name,
@@ -127,32 +132,29 @@ async function contributionsOf(deps: ServiceDeps, documentIds: string[]): Promis
     characters: characters.get(u.user_id) ?? 0,
     edits: editsOf.get(u.user_id) ?? 0,
     messages: messages.get(u.user_id) ?? 0,
+    notes: notesOf.get(u.user_id) ?? 0,
   }));
   return summarise(people);
 }
 
 function summarise(people: Person[]): ContributionMap {
-  const add = <K>(groups: Map<K, { characters: number; edits: number; messages: number }>, key: K, p: Person) => {
-    const g = groups.get(key) ?? { characters: 0, edits: 0, messages: 0 };
-    g.characters += p.characters;
-    g.edits += p.edits;
-    g.messages += p.messages;
+  const sharesOf = (p: Shares): Shares => Object.fromEntries(METRICS.map((m) => [m, p[m]])) as Shares;
+  const add = <K>(groups: Map<K, Shares>, key: K, p: Shares) => {
+    const g = groups.get(key) ?? noShares();
+    for (const metric of METRICS) g[metric] += p[metric];
     groups.set(key, g);
   };
-  const byOrganisation = new Map<string | null, { characters: number; edits: number; messages: number }>();
-  const byKind = new Map<StakeholderKind | null, { characters: number; edits: number; messages: number }>();
+  const byOrganisation = new Map<string | null, Shares>();
+  const byKind = new Map<StakeholderKind | null, Shares>();
+  const total = noShares();
   const organisations = new Map(people.map((p) => [p.organisation?.id ?? null, p.organisation]));
   for (const p of people) {
     add(byOrganisation, p.organisation?.id ?? null, p);
     add(byKind, p.organisation?.kind ?? null, p);
+    for (const metric of METRICS) total[metric] += p[metric];
   }
-  const total = people.reduce((t, p) => ({ characters: t.characters + p.characters, edits: t.edits + p.edits, messages: t.messages + p.messages }), {
-    characters: 0,
-    edits: 0,
-    messages: 0,
-  });
-  const byShare = <T extends { characters: number; edits: number; messages: number }>(a: T, b: T) =>
-    b.characters - a.characters || b.edits - a.edits || b.messages - a.messages;
+  // Most text first; then edits, messages and notes break ties.
+  const byShare = (a: Shares, b: Shares) => METRICS.map((m) => b[m] - a[m]).find((d) => d !== 0) ?? 0;
   return {
     totals: {
       ...total,
@@ -161,8 +163,6 @@ function summarise(people: Person[]): ContributionMap {
     },
     byOrganisation: [...byOrganisation].map(([id, g]) => ({ organisation: organisations.get(id) ?? null, ...g })).sort(byShare),
     byStakeholderKind: [...byKind].map(([kind, g]) => ({ kind, ...g })).sort(byShare),
-    byPerson: people
-      .map((p) => ({ userId: p.userId, name: p.name, organisationId: p.organisation?.id ?? null, characters: p.characters, edits: p.edits, messages: p.messages }))
-      .sort(byShare),
+    byPerson: people.map((p) => ({ userId: p.userId, name: p.name, organisationId: p.organisation?.id ?? null, ...sharesOf(p) })).sort(byShare),
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database';
 
 /**
@@ -53,6 +54,17 @@ export function editCounts(db: Db, documentIds: string[]) {
     .selectFrom('document_contributors')
     .select(['document_id', 'user_id', 'edits'])
     .where('document_id', 'in', anyOf(documentIds))
+    .execute();
+}
+
+/** Workshop notes each person signed, in these documents (workshops). */
+export function signedNoteCounts(db: Db, documentIds: string[]) {
+  return db
+    .selectFrom('workshop_notes')
+    .select(['user_id', sql<number>`count(*)`.as('notes')])
+    .where('workshop_id', 'in', anyOf(documentIds))
+    .where('anonymous', '=', 0)
+    .groupBy('user_id')
     .execute();
 }
 

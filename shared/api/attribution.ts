@@ -28,11 +28,15 @@ export const attributionResponseSchema = z.object({
 });
 export type AttributionResponse = z.infer<typeof attributionResponseSchema>;
 
-/** One contributor's share: of the text as it stands (characters), of the edits, and of the discussion (messages). */
-const shareSchema = z.object({ characters: z.number().int(), edits: z.number().int(), messages: z.number().int() });
+/**
+ * One contributor's share: of the text as it stands (characters), of the
+ * edits, of the discussion (messages), and of the workshops' boards (notes
+ * signed with their name: an anonymous note stays nobody's here).
+ */
+const shareSchema = z.object({ characters: z.number().int(), edits: z.number().int(), messages: z.number().int(), notes: z.number().int() });
 
 export const contributionMapSchema = z.object({
-  /** Characters of the current text, edits stored, annotation messages written: the totals the shares divide. */
+  /** Characters of the current text, edits stored, annotation messages and signed workshop notes written: the totals the shares divide. */
   totals: shareSchema.extend({ organisations: z.number().int(), stakeholderKinds: z.number().int() }),
   byOrganisation: z.array(shareSchema.extend({ organisation: contributorOrganisationSchema.nullable() })),
   byStakeholderKind: z.array(shareSchema.extend({ kind: z.enum(STAKEHOLDER_KINDS).nullable() })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentLinksResponse, FacilitationInput, WorkshopDetailResponse } from '../../shared/api';
+import type { ContributionMapResponse, DocumentLinksResponse, FacilitationInput, WorkshopDetailResponse } from '../../shared/api';
 import { CloseCode } from '../../shared/protocol';
 import { BOARD_STATE, boardRoom, readBoard } from '../../shared/workshops/board';
 import { encodeSyncUpdate } from '../../server/collab/protocol';
@@ -149,8 +149,12 @@ describe('workshops', () => {
     // Nor does the API tell her; Bakary is told the note is his.
     expect((await json<WorkshopDetailResponse>(await ana.api('GET', `/workshops/${workshop.id}`))).me.notes).toEqual([signed]);
     expect((await json<WorkshopDetailResponse>(await bakary.api('GET', `/workshops/${workshop.id}`))).me.notes).toEqual([secret]);
-    // Nor the export.
+    // Nor the export, nor the contribution map: a signed note counts for its author, an anonymous one for nobody.
     expect(await (await ana.api('GET', `/workshops/${workshop.id}/export`)).text()).not.toContain('Bakary');
+    const { contributions } = await json<ContributionMapResponse>(await ana.api('GET', `/projects/${workshop.projectId}/contributions`));
+    expect(Object.fromEntries(contributions.byPerson.map((p) => [p.name, p.notes]))).toMatchObject({ Ana: 1 });
+    expect(contributions.byPerson.find((p) => p.name === 'Bakary')?.notes ?? 0).toBe(0);
+    expect(contributions.totals.notes).toBe(1);
 
     await facilitate(owner, workshop.id, { action: 'reveal', what: 'authors' });
     await waitFor(() => readBoard(board.doc).notes.find((n) => n.id === secret)!.author !== null, 'the reveal');

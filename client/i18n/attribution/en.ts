@@ -19,7 +19,7 @@ export const attributionEn = {
   'attribution.empty': 'Nobody has written here yet.',
   'attribution.chartTitle': 'Contributions by organisation and kind of stakeholder',
   'attribution.chartDescription':
-    'Shares of the text ({characters} characters), of the edits ({edits}) and of the discussion ({messages} messages), by organisation and by kind of stakeholder.',
+    'Shares of the text ({characters} characters), of the edits ({edits}), of the discussion ({messages} messages) and of the workshops ({notes} signed notes), by organisation and by kind of stakeholder.',
   'attribution.involved': 'Organisations involved: {organisations} · Kinds of stakeholder: {kinds}',
   'attribution.organisationsInvolved': 'Organisations involved',
   'attribution.kindsInvolved': 'Kinds of stakeholder involved',
@@ -28,6 +28,7 @@ export const attributionEn = {
   'attribution.metric.characters': 'Share of the text',
   'attribution.metric.edits': 'Share of the edits',
   'attribution.metric.messages': 'Share of the discussion',
+  'attribution.metric.notes': 'Share of the workshop notes',
   'attribution.noKind': 'No organisation',
   'attribution.download': 'Download SVG',
   'attribution.json': 'JSON',
@@ -37,4 +38,5 @@ export const attributionEn = {
   'attribution.column.characters': 'Characters',
   'attribution.column.edits': 'Edits',
   'attribution.column.messages': 'Messages',
+  'attribution.column.notes': 'Workshop notes',
 };

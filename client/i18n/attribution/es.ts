@@ -20,7 +20,7 @@ export const attributionEs: Record<keyof typeof attributionEn, string> = {
   'attribution.empty': 'Nadie ha escrito aquí todavía.',
   'attribution.chartTitle': 'Contribuciones por organización y por tipo de actor',
   'attribution.chartDescription':
-    'Partes del texto ({characters} caracteres), de las modificaciones ({edits}) y de la discusión ({messages} mensajes), por organización y por tipo de actor.',
+    'Partes del texto ({characters} caracteres), de las modificaciones ({edits}), de la discusión ({messages} mensajes) y de los talleres ({notes} notas firmadas), por organización y por tipo de actor.',
   'attribution.involved': 'Organizaciones participantes: {organisations} · Tipos de actores: {kinds}',
   'attribution.organisationsInvolved': 'Organizaciones participantes',
   'attribution.kindsInvolved': 'Tipos de actores participantes',
@@ -29,6 +29,7 @@ export const attributionEs: Record<keyof typeof attributionEn, string> = {
   'attribution.metric.characters': 'Parte del texto',
   'attribution.metric.edits': 'Parte de las modificaciones',
   'attribution.metric.messages': 'Parte de la discusión',
+  'attribution.metric.notes': 'Parte de las notas de taller',
   'attribution.noKind': 'Sin organización',
   'attribution.download': 'Descargar SVG',
   'attribution.json': 'JSON',
@@ -38,4 +39,5 @@ export const attributionEs: Record<keyof typeof attributionEn, string> = {
   'attribution.column.characters': 'Caracteres',
   'attribution.column.edits': 'Modificaciones',
   'attribution.column.messages': 'Mensajes',
+  'attribution.column.notes': 'Notas de taller',
 };

@@ -21,7 +21,7 @@ export const attributionFr: Record<keyof typeof attributionEn, string> = {
   'attribution.empty': 'Personne n’a encore écrit ici.',
   'attribution.chartTitle': 'Contributions par organisation et par type d’acteur',
   'attribution.chartDescription':
-    'Parts du texte ({characters}\u00a0caractères), des modifications ({edits}) et de la discussion ({messages}\u00a0messages), par organisation et par type d’acteur.',
+    'Parts du texte ({characters}\u00a0caractères), des modifications ({edits}), de la discussion ({messages}\u00a0messages) et des ateliers ({notes}\u00a0notes signées), par organisation et par type d’acteur.',
   'attribution.involved': 'Organisations impliquées\u00a0: {organisations} · Types d’acteurs\u00a0: {kinds}',
   'attribution.organisationsInvolved': 'Organisations impliquées',
   'attribution.kindsInvolved': 'Types d’acteurs impliqués',
@@ -30,6 +30,7 @@ export const attributionFr: Record<keyof typeof attributionEn, string> = {
   'attribution.metric.characters': 'Part du texte',
   'attribution.metric.edits': 'Part des modifications',
   'attribution.metric.messages': 'Part de la discussion',
+  'attribution.metric.notes': 'Part des notes d’atelier',
   'attribution.noKind': 'Sans organisation',
   'attribution.download': 'Télécharger en SVG',
   'attribution.json': 'JSON',
@@ -39,4 +40,5 @@ export const attributionFr: Record<keyof typeof attributionEn, string> = {
   'attribution.column.characters': 'Caractères',
   'attribution.column.edits': 'Modifications',
   'attribution.column.messages': 'Messages',
+  'attribution.column.notes': 'Notes d’atelier',
 };
