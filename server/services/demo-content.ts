@@ -2,6 +2,7 @@ import type { CreateProjectInput } from '../../shared/api';
 import type { DocumentKind, DocumentStatus, TEMPLATE_SECTIONS, TrialOutcome } from '../../shared/knowledge/kinds';
 import type { TrialTextField } from '../../shared/knowledge/trial-log';
 import type { Language, Role, StakeholderKind } from '../../shared/roles';
+import type { WorkshopColumn } from '../../shared/workshops/formats';
 
 /** The words of the sample programme: who takes part, the projects, and what their documents say. */
 
@@ -322,3 +323,35 @@ export const DOCUMENTS: readonly DemoDocument[] = [
     },
   },
 ];
+
+export interface DemoNote {
+  author: PersonKey;
+  column: WorkshopColumn;
+  text: string;
+  anonymous?: boolean;
+  /** Who put a dot on it. */
+  dots: readonly PersonKey[];
+}
+
+/** A workshop midway through: notes written, two clusters, dots placed but not yet revealed. */
+export const WORKSHOP = {
+  project: 0,
+  facilitator: 'moussa' as PersonKey,
+  title: 'Revue après action : la campagne 2025 des banques de semences',
+  objective: 'Comprendre pourquoi trois banques sur sept n’ont pas reconstitué leur stock, et décider ce que nous ferons autrement.',
+  format: 'after_action_review' as const,
+  clusters: [
+    { column: 'why' as WorkshopColumn, title: 'Calendrier des pluies', notes: [3, 4] },
+    { column: 'differently' as WorkshopColumn, title: 'Gestion des stocks', notes: [6, 7] },
+  ],
+  notes: [
+    { author: 'moussa', column: 'planned', text: 'Sept banques reconstituent 120 % de leur stock après la récolte.', dots: [] },
+    { author: 'fatoumata', column: 'happened', text: 'Quatre banques ont atteint l’objectif, trois sont restées sous 60 %.', dots: ['grace'] },
+    { author: 'grace', column: 'happened', text: 'Remboursements en nature arrivés après la fenêtre de semis.', dots: ['moussa'] },
+    { author: 'rosa', column: 'why', text: 'Les premières pluies sont arrivées trois semaines en retard.', dots: ['fatoumata', 'carlos', 'lucia'] },
+    { author: 'carlos', column: 'why', text: 'Les variétés à cycle court manquaient dans les trois villages.', anonymous: true, dots: ['rosa', 'grace'] },
+    { author: 'lucia', column: 'why', text: 'Personne ne suivait les stocks entre deux assemblées.', dots: ['moussa', 'carlos'] },
+    { author: 'fatoumata', column: 'differently', text: 'Un registre de stock tenu chaque mois par le comité.', dots: ['lucia', 'rosa', 'fatoumata'] },
+    { author: 'grace', column: 'differently', text: 'Échanger des semences entre banques avant le semis.', anonymous: true, dots: ['grace'] },
+  ] satisfies readonly DemoNote[] as readonly DemoNote[],
+};

@@ -5,6 +5,7 @@ import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { SECTION_HEADING_LEVEL } from '../../shared/knowledge/template';
 import { addTrialEntry, setTrialOutcome, trialText, type TrialTextField } from '../../shared/knowledge/trial-log';
 import { type Language, STAKEHOLDER_KINDS, type StakeholderKind } from '../../shared/roles';
+import { WORKSHOP_AGENDAS } from '../../shared/workshops/formats';
 import { AppError, conflict } from '../errors';
 import { countUsers, findUser, findUserByEmail } from '../storage/accounts-repository';
 import type { UserRow } from '../storage/database';
@@ -17,7 +18,19 @@ import { acceptInvitation, createInvitation } from './invitations';
 import { createOrganisation } from './organisations';
 import { createProject } from './projects';
 import { fillSections, paragraph, templateDoc } from './template-content';
-import { type DemoContent, type DemoDocument, type DemoTrialEntry, DOCUMENTS, ORGANISATIONS, OWNER, PEOPLE, type PersonKey, PROJECTS } from './demo-content';
+import {
+  type DemoContent,
+  type DemoDocument,
+  type DemoTrialEntry,
+  DOCUMENTS,
+  ORGANISATIONS,
+  OWNER,
+  PEOPLE,
+  type PersonKey,
+  PROJECTS,
+  WORKSHOP,
+} from './demo-content';
+import { addNote, createCluster, createWorkshop, facilitate, vote } from './workshops';
 
 /**
  * A sample programme for a newcomer's first look: partners of every kind of
@@ -144,6 +157,7 @@ async function makeDemoProgramme(deps: ServiceDeps, options: { ownerLanguage?: L
   }
 
   for (const document of DOCUMENTS) await createDemoDocument(deps, document, projectIds[document.project]!, userOf);
+  await createDemoWorkshop(deps, projectIds[WORKSHOP.project]!, userOf);
 
   const logins = (Object.keys(PEOPLE) as PersonKey[]).map((key) => ({
     name: PEOPLE[key].name,
@@ -176,6 +190,23 @@ async function removeDemoProgramme(deps: ServiceDeps, made: Made): Promise<void>
     await trx.deleteFrom('users').where('id', 'in', made.users).execute();
     if (made.organisations.length > 0) await trx.deleteFrom('organisations').where('id', 'in', made.organisations).execute();
   });
+}
+
+/** A workshop midway: the group has written, clustered and voted; the facilitator has not revealed the dots yet. */
+async function createDemoWorkshop(deps: ServiceDeps, projectId: string, userOf: (key: PersonKey) => UserRow): Promise<void> {
+  const facilitator = userOf(WORKSHOP.facilitator);
+  const date = new Date(deps.clock()).toISOString().slice(0, 10);
+  const { id } = await createWorkshop(deps, facilitator, projectId, { title: WORKSHOP.title, objective: WORKSHOP.objective, date, format: WORKSHOP.format });
+  const noteIds: string[] = [];
+  for (const note of WORKSHOP.notes) {
+    noteIds.push(await addNote(deps, userOf(note.author), id, { column: note.column, text: note.text, anonymous: note.anonymous ?? false }));
+  }
+  for (const cluster of WORKSHOP.clusters) {
+    await createCluster(deps, facilitator, id, { column: cluster.column, title: cluster.title, noteIds: cluster.notes.map((i) => noteIds[i]!) });
+  }
+  for (const [i, note] of WORKSHOP.notes.entries()) for (const voter of note.dots) await vote(deps, userOf(voter), id, noteIds[i]!, 1);
+  const dotVoting = WORKSHOP_AGENDAS[WORKSHOP.format].findIndex((step) => step.method === 'dot_voting');
+  await facilitate(deps, facilitator, id, { action: 'step', step: dotVoting });
 }
 
 async function createDemoDocument(

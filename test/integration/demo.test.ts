@@ -11,10 +11,12 @@ import type {
   InstanceStatusResponse,
   MeResponse,
   MemberListResponse,
+  WorkshopDetailResponse,
   OrganisationListResponse,
   ProjectListResponse,
 } from '../../shared/api';
 import { KNOWLEDGE_KINDS, TEMPLATE_SECTIONS, YDOC_CONTENT } from '../../shared/knowledge/kinds';
+import { boardRoom, readBoard } from '../../shared/workshops/board';
 import { listTrialEntries } from '../../shared/knowledge/trial-log';
 import { LANGUAGES, ROLES, STAKEHOLDER_KINDS } from '../../shared/roles';
 import * as accountsRepository from '../../server/storage/accounts-repository';
@@ -35,6 +37,7 @@ let demo: DemoResponse;
 /** The session the demo request started: its owner's. */
 let ownerCookie: string;
 let documents: DocumentSummary[];
+let workshops: DocumentSummary[];
 
 const asOwner = (method: string, path: string) => apiRequest(server.url, method, path, undefined, ownerCookie);
 
@@ -45,10 +48,12 @@ beforeAll(async () => {
   const response = await apiRequest(server.url, 'POST', '/instance/demo', { language: 'es' });
   demo = await jsonOf<DemoResponse>(response, 201);
   ownerCookie = sessionCookieOf(response);
-  documents = [];
+  const all: DocumentSummary[] = [];
   for (const projectId of demo.projectIds) {
-    documents.push(...(await jsonOf<DocumentListResponse>(await asOwner('GET', `/projects/${projectId}/documents`))).documents);
+    all.push(...(await jsonOf<DocumentListResponse>(await asOwner('GET', `/projects/${projectId}/documents`))).documents);
   }
+  documents = all.filter((d) => d.kind !== 'workshop');
+  workshops = all.filter((d) => d.kind === 'workshop');
   return () => server.server.close();
 });
 
@@ -130,6 +135,19 @@ describe('the sample programme, offered on an empty instance', () => {
         document.contributors.map((o) => o.id).sort(),
       );
     }
+  });
+
+  it('has a workshop midway: notes in every column from several organisations, clusters, dots placed but not yet revealed', async () => {
+    expect(workshops).toHaveLength(1);
+    const board = readBoard(await openAsOwner(boardRoom(workshops[0]!.id)));
+    expect(new Set(board.notes.map((n) => n.column))).toEqual(new Set(board.state!.columns));
+    expect(new Set(board.notes.flatMap((n) => (n.author?.organisation ? [n.author.organisation.name] : []))).size).toBeGreaterThanOrEqual(4);
+    expect(board.notes.filter((n) => n.anonymous).every((n) => n.author === null)).toBe(true);
+    expect(board.clusters.length).toBeGreaterThanOrEqual(2);
+    expect(board.notes.every((n) => n.votes === null)).toBe(true);
+    expect(board.state!.steps[board.state!.step]!.method).toBe('dot_voting');
+    const detail = await jsonOf<WorkshopDetailResponse>(await asOwner('GET', `/workshops/${workshops[0]!.id}`));
+    expect(detail.me.role).toBe('facilitator');
   });
 
   it('keeps a trial-and-error log with dated entries of at least three different outcomes', async () => {
