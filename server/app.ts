@@ -5,9 +5,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { IMPORT_MAX_BODY_BYTES, IMPORT_MAX_FILE_BYTES } from '../shared/api';
 import type { ErrorBody, ErrorCode } from '../shared/errors';
 import type { Config } from './config';
-import { AppError } from './errors';
+import { AppError, fileTooLarge } from './errors';
 import type { Logger } from './logger';
 import { authRoutes } from './routes/auth';
 import { annotationRoutes } from './routes/annotations';
@@ -18,6 +19,7 @@ import { notificationRoutes } from './routes/notifications';
 import { invitationRoutes } from './routes/invitations';
 import { organisationRoutes } from './routes/organisations';
 import { projectRoutes } from './routes/projects';
+import { transferRoutes } from './routes/transfer';
 import { versionRoutes } from './routes/versions';
 import { workshopRoutes } from './routes/workshops';
 import { searchRoutes } from './routes/search';
@@ -32,6 +34,7 @@ export interface AppDeps {
 }
 
 const API_BODY_LIMIT_BYTES = 64 * 1024;
+const IMPORT_PATH = /\/projects\/[^/]+\/imports$/;
 
 /** Hono's own errors (malformed JSON, wrong media type) in the API's error shape. */
 function fromHttpException(error: HTTPException): AppError {
@@ -57,14 +60,20 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use(
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes`);
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes`);
+    },
+  });
+  // A file to import is the one large body the API takes.
+  const importBodyLimit = bodyLimit({
+    maxSize: IMPORT_MAX_BODY_BYTES,
+    onError: () => {
+      throw fileTooLarge(`Files up to ${IMPORT_MAX_FILE_BYTES / (1024 * 1024)} MB can be imported`);
+    },
+  });
+  api.use((c, next) => (IMPORT_PATH.test(c.req.path) ? importBodyLimit(c, next) : apiBodyLimit(c, next)));
   api.use(sameOrigin());
   api.use(sessionMiddleware(deps.services));
   api.route('/auth', authRoutes(deps.services, { secureCookies: config.secureCookies }));
@@ -76,6 +85,7 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   api.route('/documents', versionRoutes(deps.services));
   api.route('/search', searchRoutes(deps.services));
   api.route('/', workshopRoutes(deps.services, { secureCookies: config.secureCookies }));
+  api.route('/', transferRoutes(deps.services, deps.logger));
   api.route('/notifications', notificationRoutes(deps.services));
   api.route('/instance', instanceRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -30,7 +30,8 @@ export const conflict = (
     | 'anchor_mismatch'
     | 'discussion_full'
     | 'workshop_locked'
-    | 'vote_budget_exceeded',
+    | 'vote_budget_exceeded'
+    | 'export_not_ready',
   message: string,
 ) =>
   new AppError(409, code, message);
@@ -40,3 +41,8 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError(429, 'too_many_attempts', `Too many failed attempts; try again in ${retryAfterSeconds} s`, {
     'retry-after': String(retryAfterSeconds),
   });
+
+/** A file offered for import that is not one it reads (415), cannot be read (422), or is larger than it takes (413). */
+export const unsupportedFile = (message: string) => new AppError(415, 'unsupported_file', message);
+export const unreadableFile = (message: string) => new AppError(422, 'unreadable_file', message);
+export const fileTooLarge = (message: string) => new AppError(413, 'file_too_large', message);

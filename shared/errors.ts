@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'invitation_revoked',
   'invitation_used',
   'payload_too_large',
+  'file_too_large',
+  'unsupported_file',
+  'unreadable_file',
+  'export_not_ready',
   'too_many_attempts',
   'internal_error',
 ] as const;

@@ -1,4 +1,5 @@
 import type { AnyExtension } from '@tiptap/core';
+import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { DocumentLink, type DocumentLinkOptions } from './document-link';
 import { SectionHeading } from './section-heading';
@@ -9,5 +10,6 @@ import { SectionHeading } from './section-heading';
  * written against. Undo and redo are left to the Collaboration extension.
  */
 export function contentExtensions(links: Partial<DocumentLinkOptions> = {}): AnyExtension[] {
-  return [StarterKit.configure({ undoRedo: false }), SectionHeading, DocumentLink.configure(links)];
+  // Tables as a document holds them (imported, pasted): cells of paragraphs, no resizing handles.
+  return [StarterKit.configure({ undoRedo: false }), TableKit.configure({ table: { resizable: false } }), SectionHeading, DocumentLink.configure(links)];
 }

@@ -10,3 +10,4 @@ export * from './attribution';
 export * from './versions';
 export * from './workshops';
 export * from './search';
+export * from './transfer';

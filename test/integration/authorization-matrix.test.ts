@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CreateOrganisationInput, DocumentDetailResponse, DocumentResponse, VersionResponse } from '../../shared/api';
+import type { CreateOrganisationInput, DocumentDetailResponse, DocumentResponse, ProjectExportResponse, VersionResponse } from '../../shared/api';
 import { addTrialEntry, listTrialEntries } from '../../shared/knowledge/trial-log';
 import { encodeSyncUpdate } from '../../server/collab/protocol';
 import { CloseCode } from '../../shared/protocol';
@@ -260,6 +260,23 @@ const ROUTES: RouteRule[] = [
     access: 'document.create',
     attempt: async (w) => ({ params: { documentId: w.trialLogId, entryId: w.trialEntryId } }),
   },
+  { method: 'get', path: '/documents/{documentId}/export', access: 'document.read', attempt: async () => ({ query: 'format=docx&annotations=true' }) },
+  {
+    method: 'post',
+    path: '/projects/{projectId}/imports',
+    access: 'document.create',
+    attempt: async () => ({ body: { filename: `Imported ${unique()}.md`, content: Buffer.from('# Imported\n\nSome *words*.').toString('base64') } }),
+  },
+  { method: 'get', path: '/projects/{projectId}/export', access: 'document.read' },
+  { method: 'post', path: '/projects/{projectId}/exports', access: 'document.read' },
+  // An archive is its maker's alone: the actor's own where they may make one.
+  { method: 'get', path: '/projects/{projectId}/exports/{exportId}', access: 'document.read', attempt: async (w, actor) => ({ params: { exportId: await exportOf(w, actor) } }) },
+  {
+    method: 'get',
+    path: '/projects/{projectId}/exports/{exportId}/download',
+    access: 'document.read',
+    attempt: async (w, actor) => ({ params: { exportId: await exportOf(w, actor, { finished: true }) } }),
+  },
   {
     method: 'post',
     path: '/documents/{documentId}/threads',
@@ -421,6 +438,19 @@ async function noteOf(w: World, actor: TestUser | undefined): Promise<string> {
   const response = byActor?.status === 201 ? byActor : await w.people.owner.api('POST', `/workshops/${w.workshopId}/notes`, body);
   expect(response.status).toBe(201);
   return ((await response.json()) as { noteId: string }).noteId;
+}
+
+/** A project archive of `actor`'s if they may make one, else of the owner's; when asked, once it is finished. */
+async function exportOf(w: World, actor: TestUser | undefined, options: { finished?: boolean } = {}): Promise<string> {
+  const byActor = actor && (await actor.api('POST', `/projects/${w.projectId}/exports`));
+  const maker = byActor?.status === 202 ? actor! : w.people.owner;
+  const response = byActor?.status === 202 ? byActor : await maker.api('POST', `/projects/${w.projectId}/exports`);
+  expect(response.status).toBe(202);
+  const { export: started } = (await response.json()) as ProjectExportResponse;
+  if (options.finished) {
+    await waitFor(async () => ((await (await maker.api('GET', `/projects/${w.projectId}/exports/${started.id}`)).json()) as ProjectExportResponse).export.done, 'the archive');
+  }
+  return started.id;
 }
 
 /** A new cluster of the owner's, in the column noteOf writes in. */

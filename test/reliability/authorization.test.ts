@@ -52,6 +52,9 @@ const BODIES: Record<string, (actor: TestUser) => unknown> = {
   'POST /workshops/{workshopId}/synthesis': () => ({ target: { kind: 'new' } }),
   // The entry id is made up: the document must be out of reach before the entry is looked for.
   'POST /documents/{documentId}/trial-entries/{entryId}/promotion': () => undefined,
+  'POST /projects/{projectId}/imports': () => ({ filename: 'planted.md', content: Buffer.from('# Planted by an outsider').toString('base64') }),
+  // The export id is made up: the project must be out of reach before the export is looked for.
+  'POST /projects/{projectId}/exports': () => undefined,
 };
 
 interface Other {
