@@ -49,6 +49,10 @@ const envSchema = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().min(1).default(30 * 24 * 3600),
   /** Mark the session cookie Secure; set to true when Ensemble is served over HTTPS. */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** PostgreSQL to store everything in, shared by several instances; SQLite in DATA_DIR without it. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Redis linking several instances (live updates, awareness, access changes); needed with more than one. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   /** Least severe log level written to stderr. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -75,6 +79,8 @@ export interface Config {
   readonly maxSendBufferBytes: number;
   readonly pingIntervalMs: number;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly sessionTtlMs: number;
   readonly limits: CollabLimits;
@@ -107,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
     pingIntervalMs: e.PING_INTERVAL_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_SECONDS * 1000,
     limits: Object.freeze({

@@ -13,10 +13,14 @@ import { clientRecorder, documentActivityRecorder } from './services/document-ac
 import { automaticVersions } from './services/versions';
 import { indexMissingDocuments } from './services/search';
 import { createSqliteSearchIndex } from './search/sqlite-search-index';
+import { createPostgresSearchIndex } from './search/postgres-search-index';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
 import { createRoomStore } from './storage/room-store';
 import { SqliteDocumentStore } from './storage/sqlite-document-store';
+import { PostgresDocumentStore } from './storage/postgres-document-store';
+import { openPostgresDatabase } from './storage/postgres';
+import { openRedisBus } from './storage/redis-bus';
 import { openSqliteDatabase } from './storage/sqlite';
 
 export interface RunningServer {
@@ -52,18 +56,22 @@ export async function openServices(
   overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits' | 'logger' | 'fanOut'> = {},
 ): Promise<OpenedServices> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const db = await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const db = config.databaseUrl
+    ? await openPostgresDatabase({ url: config.databaseUrl, logger })
+    : await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const Store = config.databaseUrl ? PostgresDocumentStore : SqliteDocumentStore;
   const store = createRoomStore({
-    content: new SqliteDocumentStore(db),
-    discussion: new SqliteDocumentStore(db, 'discussion'),
-    board: new SqliteDocumentStore(db, 'board'),
+    content: new Store(db),
+    discussion: new Store(db, 'discussion'),
+    board: new Store(db, 'board'),
   });
   const clock = overrides.clock ?? Date.now;
-  const search = createSqliteSearchIndex(db);
+  const search = config.databaseUrl ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db);
+  const redis = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : null;
   const registry = new DocumentRegistry(
     {
       store,
-      fanOut: overrides.fanOut ?? createInProcessFanOut(),
+      fanOut: overrides.fanOut ?? redis?.fanOut ?? createInProcessFanOut(),
       logger,
       activity: documentActivityRecorder({ db, clock, search }),
       clients: clientRecorder({ db, clock }),
@@ -81,7 +89,7 @@ export async function openServices(
     documentStore: store,
     rooms: registry,
     clock,
-    events: new AccessEvents(),
+    events: new AccessEvents(redis?.access),
     search,
     throttle: new LoginThrottle(overrides.throttleLimits ?? DEFAULT_THROTTLE_LIMITS, clock),
     sessionTtlMs: config.sessionTtlMs,
@@ -92,6 +100,7 @@ export async function openServices(
     await indexing;
     await registry.unloadAll();
     await store.flush();
+    await redis?.close();
     await db.destroy();
   };
   return { services, registry, close };

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles';
+import type { Broadcast } from '../storage/fan-out';
 
 /** Changes that must reach open websocket connections at once. */
 export type AccessChange =
@@ -9,12 +10,16 @@ export type AccessChange =
 export type AccessListener = (change: AccessChange) => void;
 
 /**
- * In-process announcements of role changes and revoked sessions; the
- * collaboration server listens to act on live connections. Across several
- * instances this is what a shared bus (Redis) would carry.
+ * Announcements of role changes and revoked sessions; the collaboration
+ * server listens to act on live connections. Given a broadcast (Redis),
+ * they reach every instance, since anyone's sockets may be on any of them.
  */
 export class AccessEvents {
   #listeners = new Set<AccessListener>();
+
+  constructor(private readonly broadcast?: Broadcast) {
+    broadcast?.subscribe((message) => this.#deliver(JSON.parse(message) as AccessChange));
+  }
 
   subscribe(listener: AccessListener): () => void {
     this.#listeners.add(listener);
@@ -22,6 +27,11 @@ export class AccessEvents {
   }
 
   emit(change: AccessChange): void {
+    this.#deliver(change);
+    this.broadcast?.publish(JSON.stringify(change));
+  }
+
+  #deliver(change: AccessChange): void {
     for (const listener of this.#listeners) listener(change);
   }
 }

@@ -8,6 +8,7 @@ import { restoreInto } from '../history/restore';
 import { captureChanges, replayHistory, visibleCopy } from '../history/versions';
 import { usersWithOrganisations } from '../storage/attribution-repository';
 import type { Db } from '../storage/database';
+import { isUniqueViolation } from '../storage/dialect';
 import { listProjectDocuments, recordContributors } from '../storage/documents-repository';
 import * as repo from '../storage/versions-repository';
 import { authorize } from './access';
@@ -65,7 +66,7 @@ interface TakeOptions {
  * version yet.
  */
 async function takeVersion(deps: Pick<ServiceDeps, 'db' | 'clock'>, documentId: string, doc: Y.Doc, options: TakeOptions) {
-  return serially(deps.db, documentId, async () => {
+  return serially(deps.db, documentId, () => againOnConflict(async () => {
     const last = await repo.latestVersion(deps.db, documentId);
     // Read at one instant: the document keeps changing while storage is asked.
     const captured = captureChanges(doc, last?.snapshot ?? null);
@@ -93,7 +94,22 @@ async function takeVersion(deps: Pick<ServiceDeps, 'db' | 'clock'>, documentId: 
     };
     await repo.insertVersion(deps.db, version, [...editors].filter((e): e is string => e !== null));
     return repo.findVersion(deps.db, documentId, version.id);
-  });
+  }));
+}
+
+/**
+ * Another server instance may take the next version of the same document at
+ * the same moment: the unique number refuses the second, which is then taken
+ * again, on top of the first.
+ */
+async function againOnConflict<T>(take: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await take();
+    } catch (error) {
+      if (attempt === 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
 }
 
 /** People by id, with their organisations. */

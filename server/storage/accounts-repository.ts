@@ -23,7 +23,7 @@ export async function countUsers(db: Db): Promise<number> {
 export function insertUser(db: Db, row: Omit<Insertable<UsersTable>, 'is_admin'>): Promise<UserRow> {
   return db
     .insertInto('users')
-    .values((eb) => ({ ...row, is_admin: eb.selectFrom('users').select(sql<number>`count(*) = 0`.as('first')) }))
+    .values((eb) => ({ ...row, is_admin: eb.selectFrom('users').select(sql<number>`CASE WHEN count(*) = 0 THEN 1 ELSE 0 END`.as('first')) }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

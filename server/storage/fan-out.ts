@@ -15,7 +15,18 @@ export interface FanOutSubscription {
 }
 
 export interface FanOut {
-  subscribe(documentId: string, onMessage: (message: FanOutMessage) => void): FanOutSubscription;
+  /**
+   * `onMissed` is called when messages may have been missed — the
+   * subscription has just become live, or the link to the other instances
+   * came back — so the subscriber catches up from storage.
+   */
+  subscribe(documentId: string, onMessage: (message: FanOutMessage) => void, onMissed?: () => void): FanOutSubscription;
+}
+
+/** Text messages to every other instance (access changes), and from them. */
+export interface Broadcast {
+  publish(message: string): void;
+  subscribe(onMessage: (message: string) => void): void;
 }
 
 /**

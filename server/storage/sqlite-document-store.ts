@@ -8,7 +8,7 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-type StoreKind = 'document' | 'discussion' | 'board';
+export type StoreKind = 'document' | 'discussion' | 'board';
 type UpdatesTable = `${StoreKind}_updates`;
 type SnapshotsTable = `${StoreKind}_snapshots`;
 
@@ -25,27 +25,27 @@ export class SqliteDocumentStore implements DocumentStore {
   #queue: PendingAppend[] = [];
   #scheduled = false;
   #writing: Promise<void> = Promise.resolve();
-  readonly #updates: UpdatesTable;
-  readonly #snapshots: SnapshotsTable;
+  protected readonly updates: UpdatesTable;
+  protected readonly snapshots: SnapshotsTable;
 
   /** `kind`: which of a document's Yjs documents this store keeps, its content, its discussion or a workshop's board. */
   constructor(
-    private readonly db: Db,
-    kind: StoreKind = 'document',
+    protected readonly db: Db,
+    protected readonly kind: StoreKind = 'document',
   ) {
-    this.#updates = `${kind}_updates`;
-    this.#snapshots = `${kind}_snapshots`;
+    this.updates = `${kind}_updates`;
+    this.snapshots = `${kind}_snapshots`;
   }
 
   async load(documentId: string): Promise<StoredDocument> {
     return this.db.transaction().execute(async (trx) => {
       const snapshot = await trx
-        .selectFrom(this.#snapshots)
+        .selectFrom(this.snapshots)
         .select(['data', 'through_seq'])
         .where('document_id', '=', documentId)
         .executeTakeFirst();
       const tail = await trx
-        .selectFrom(this.#updates)
+        .selectFrom(this.updates)
         .select(['seq', 'data'])
         .where('document_id', '=', documentId)
         .where('seq', '>', snapshot?.through_seq ?? 0)
@@ -87,7 +87,7 @@ export class SqliteDocumentStore implements DocumentStore {
         for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
           const rows = batch.slice(i, i + ROWS_PER_INSERT);
           const inserted = await trx
-            .insertInto(this.#updates)
+            .insertInto(this.updates)
             .values(rows.map((p) => ({ document_id: p.documentId, data: p.data })))
             .returning('seq')
             .execute();
@@ -105,20 +105,20 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async discard(documentId: string, seq: number): Promise<void> {
-    await this.db.deleteFrom(this.#updates).where('document_id', '=', documentId).where('seq', '=', seq).execute();
+    await this.db.deleteFrom(this.updates).where('document_id', '=', documentId).where('seq', '=', seq).execute();
   }
 
   async compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
-        .insertInto(this.#snapshots)
+        .insertInto(this.snapshots)
         .values({ document_id: documentId, data: snapshot, through_seq: throughSeq, updated_at: Date.now() })
         .onConflict((oc) =>
           oc.column('document_id').doUpdateSet({ data: snapshot, through_seq: throughSeq, updated_at: Date.now() }),
         )
         .execute();
       await trx
-        .deleteFrom(this.#updates)
+        .deleteFrom(this.updates)
         .where('document_id', '=', documentId)
         .where('seq', '<=', throughSeq)
         .execute();

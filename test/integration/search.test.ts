@@ -8,6 +8,7 @@ import { addTrialEntry, trialEntries } from '../../shared/knowledge/trial-log';
 import { DATABASE_FILE } from '../../server/storage/sqlite';
 import { addMember, createProject, type TestUser } from '../helpers/accounts';
 import { expectError } from '../helpers/http';
+import { postgresForFile } from '../helpers/postgres';
 import { createOrganisation } from '../helpers/projects';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
@@ -44,9 +45,17 @@ async function find(user: TestUser, query: Record<string, string>): Promise<Sear
 
 const highlighted = (snippet: string) => [...snippet.matchAll(new RegExp(`${HIGHLIGHT_START}(.*?)${HIGHLIGHT_END}`, 'g'))].map((m) => m[1]);
 
-describe('search', () => {
+const postgres = postgresForFile();
+
+/** Each engine's search: FTS5 on SQLite, tsvector on PostgreSQL; the same answers from both. */
+const engines = [
+  { engine: 'SQLite', env: async (): Promise<Record<string, string>> => ({}) },
+  { engine: 'PostgreSQL', env: async (): Promise<Record<string, string>> => ({ DATABASE_URL: await postgres().createDatabase() }) },
+];
+
+describe.each(engines)('search on $engine', ({ env }) => {
   it('finds French and Spanish words without their accents, as prefixes, only in one’s own projects', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(await env());
     const owner = await server.owner();
     const projectId = await server.project();
     const french = await createDocument(owner, projectId, { title: 'Évaluation finale', kind: 'capitalisation', language: 'fr' });
@@ -94,7 +103,7 @@ describe('search', () => {
   });
 
   it('finds an edit within two seconds, and what lives inside documents: trial entries, annotations, workshop notes', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(await env());
     const owner = await server.owner();
     const projectId = await server.project();
     const documentId = await createDocument(owner, projectId, { title: 'Field notes', tags: undefined });
@@ -143,7 +152,7 @@ describe('search', () => {
   });
 
   it('filters by tag, status and organisation', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(await env());
     const owner = await server.owner();
     const projectId = await server.project();
     const university = await createOrganisation(owner, 'Universidad Nacional Agraria');
@@ -164,6 +173,9 @@ describe('search', () => {
     writer.destroy();
   });
 
+});
+
+describe('search on SQLite', () => {
   it('indexes, on start, documents written before search existed', async () => {
     const server = await startTestServer();
     const owner = await server.owner();
