@@ -272,6 +272,24 @@ const handlers: { [K in CallName]: (args: WorkerCalls[K]['args']) => Promise<Wor
     };
   },
 
+  async replay({ updates, rate }) {
+    const client = clients[0];
+    if (!client) throw new Error('replay without a client');
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      let next = 0;
+      const tick = () => {
+        // As in `run`: every update whose time has come goes now, each in its own transaction.
+        const dueCount = Math.min(updates.length, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+        for (; next < dueCount; next++) Y.applyUpdate(client.doc, updates[next]!);
+        if (next === updates.length) return resolve();
+        setTimeout(tick, Math.max(0, Math.floor((next * 1000) / rate - (performance.now() - started))));
+      };
+      tick();
+    });
+    return {};
+  },
+
   async load({ endpoint, documents, settleMs, timeoutMs }) {
     return Promise.all(documents.map((d) => timeLoad(endpoint, d.documentId, d.expectedLength, settleMs, timeoutMs)));
   },

@@ -48,6 +48,15 @@ export interface WorkerCalls {
     result: SaturationReport;
   };
   /**
+   * Applies `updates` to this worker's first client, one at a time at `rate`
+   * per second, so that its provider sends each as its own message; resolves
+   * once the last is applied.
+   */
+  replay: {
+    args: { updates: Uint8Array[]; rate: number };
+    result: Record<string, never>;
+  };
+  /**
    * Opens a fresh client on each document and times it until its text is at
    * least `expectedLength` long, or no update came for `settleMs` after its
    * sync; then closes it.

@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median } from '../percentiles';
+import { premadeDocument } from '../premade-document';
 import { cpuUsed, readCpu, readMemory } from '../process-stats';
 import { makeStorageDir } from '../targets/storage';
 import { type StartOptions, type Target, withServer } from '../targets/target';
 import { type ClientWorker, withWorkerPool } from '../worker-pool';
 import type { Endpoint, LoadReport } from '../worker-protocol';
-import { CALL_MARGIN_MS, connectClients, type Deliveries, runSchedule } from './scheduled-run';
+import { CALL_MARGIN_MS, connectClients } from './scheduled-run';
 
 export interface ColdLoadParams {
   /** Updates the document is made of, each its own websocket message. */
   updates: number;
-  /** Updates per second while the document is built, two clients taking turns. */
+  /** Updates per second while the document is built. */
   buildRate: number;
   /** Restarts of the server, each followed by one new client's load. */
   restarts: number;
@@ -43,7 +44,8 @@ export interface ColdLoadResult {
   target: string;
   params: ColdLoadParams;
   document: { length: number; sha1: string };
-  build: { deliveries: Deliveries; converged: boolean };
+  /** Updates sent, and whether a client connected during the build then held exactly the document made of them. */
+  build: { sent: number; received: boolean };
   /** Bytes of the server's storage folder after the build and a clean stop. */
   storedBytes: number;
   restarts: ColdLoadRestart[];
@@ -61,9 +63,12 @@ const STORE_GRACE_MS = 1000;
 /** Some servers send stored content after the first sync: how long to wait for more before calling a load incomplete. */
 const LOAD_SETTLE_MS = 5000;
 const LOAD_TIMEOUT_MS = 60_000;
+/** A server may still be working through the updates when the builder has sent the last: how long it may take to catch up. */
+const BUILD_CATCH_UP_MS = 300_000;
 
 /**
- * Cold load: a document made of many small updates, the server stopped
+ * Cold load: a document made of many small updates (the same for every
+ * target, see premade-document.ts), sent by one client, the server stopped
  * (SIGTERM, as an operator would) and started again on the same storage,
  * and the time a new client takes from opening its provider to holding the
  * whole document. Repeated over several restarts.
@@ -71,6 +76,7 @@ const LOAD_TIMEOUT_MS = 60_000;
 export async function runColdLoad(target: Target, params: ColdLoadParams, startOptions: StartOptions = {}): Promise<ColdLoadResult> {
   const storage = makeStorageDir(`${target.name}-cold-load`);
   const options = { ...startOptions, storageDir: storage.path };
+  const made = premadeDocument(params.updates);
   try {
     // The loading client's process lives through every restart, and loads once before they start: the
     // timed loads then measure the servers, not a client's first run through Yjs.
@@ -78,24 +84,16 @@ export async function runColdLoad(target: Target, params: ColdLoadParams, startO
       const built = await withServer(target, options, async (server) => {
         const access = await server.createDocument('bench cold load');
         const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: access.wsHeaders };
-        const run = await withWorkerPool(2, async (workers) => {
-          const specs = [0, 1].map((index) => ({ index, documentId: access.documentId }));
-          await connectClients(workers, endpoint, specs, CONNECT_TIMEOUT_MS);
-          const scheduled = await runSchedule(server, workers, {
-            rate: params.buildRate,
-            clients: 2,
-            groupSize: 2,
-            totalEdits: params.updates,
-            firstMeasuredEdit: params.updates,
-          });
-          // While the builders are still connected, so that no server reads its storage for it.
-          await load(loader!, endpoint, access.documentId, scheduled.reports[0]!.documents[0]!.length);
-          return scheduled;
+        const check = await withWorkerPool(1, async ([builder]) => {
+          await connectClients([builder!], endpoint, [{ index: 0, documentId: access.documentId }], CONNECT_TIMEOUT_MS);
+          const replayMs = (1000 * made.updates.length) / params.buildRate;
+          await builder!.call('replay', { updates: made.updates, rate: params.buildRate }, replayMs + CALL_MARGIN_MS);
+          // While the builder is still connected, so that no server reads its storage for it: every update arrived.
+          return load(loader!, endpoint, access.documentId, made.length, BUILD_CATCH_UP_MS);
         });
         await sleep(STORE_GRACE_MS);
-        return { access, run, stderr: server.stderr() };
+        return { access, check, stderr: server.stderr() };
       });
-      const text = built.run.reports[0]!.documents[0]!;
       const storedBytes = folderBytes(storage.path);
 
       const restarts: ColdLoadRestart[] = [];
@@ -106,12 +104,12 @@ export async function runColdLoad(target: Target, params: ColdLoadParams, startO
             const startMs = performance.now() - spawned;
             const before = readCpu(server.pid, [loader!.pid]);
             const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: built.access.wsHeaders };
-            const report = await load(loader!, endpoint, built.access.documentId, text.length);
+            const report = await load(loader!, endpoint, built.access.documentId, made.length);
             const cpu = cpuUsed(before, readCpu(server.pid, [loader!.pid]));
             return {
               startMs,
               load: report,
-              identical: report.sha1 === text.sha1,
+              identical: report.sha1 === made.sha1,
               serverCpuSeconds: cpu.server,
               rssBytes: readMemory(server.pid).rssBytes,
               otherCpuSeconds: cpu.other,
@@ -126,8 +124,8 @@ export async function runColdLoad(target: Target, params: ColdLoadParams, startO
         scenario: 'cold-load',
         target: target.name,
         params,
-        document: { length: text.length, sha1: text.sha1 },
-        build: { deliveries: built.run.deliveries, converged: built.run.converged },
+        document: { length: made.length, sha1: made.sha1 },
+        build: { sent: made.updates.length, received: built.check.sha1 === made.sha1 },
         storedBytes,
         restarts,
         completeMs: { first: complete[0] ?? null, median: complete.includes(null) ? null : median(complete as number[]) },
@@ -142,11 +140,17 @@ export async function runColdLoad(target: Target, params: ColdLoadParams, startO
 }
 
 /** One new client's timed load of the document. */
-async function load(worker: ClientWorker, endpoint: Endpoint, documentId: string, expectedLength: number): Promise<LoadReport> {
+async function load(
+  worker: ClientWorker,
+  endpoint: Endpoint,
+  documentId: string,
+  expectedLength: number,
+  timeoutMs = LOAD_TIMEOUT_MS,
+): Promise<LoadReport> {
   const [report] = await worker.call(
     'load',
-    { endpoint, documents: [{ documentId, expectedLength }], settleMs: LOAD_SETTLE_MS, timeoutMs: LOAD_TIMEOUT_MS },
-    LOAD_TIMEOUT_MS + CALL_MARGIN_MS,
+    { endpoint, documents: [{ documentId, expectedLength }], settleMs: LOAD_SETTLE_MS, timeoutMs },
+    timeoutMs + CALL_MARGIN_MS,
   );
   return report!;
 }

@@ -4,7 +4,7 @@ import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
 import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/document-store';
-import { docFromStored } from '../storage/stored-doc';
+import { applyStored } from '../storage/stored-doc';
 import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-out';
 import { AwarenessOwners } from './awareness-owners';
 import type { ClientRecords, DocumentActivity } from '../services/document-activity';
@@ -12,9 +12,10 @@ import { ActivityBatcher } from './document-activity';
 import type { DocumentVersions } from '../services/versions';
 import { type VersionSchedule, VersionScheduler } from './version-scheduler';
 import { ClientOwners } from './client-owners';
+import { StoredState } from './stored-state';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
 import { MISSING_DEPENDENCIES, updateIntegrityProblem } from './update-integrity';
-import { findCopies } from '../history/copies';
+import { CopyFinder } from '../history/copies';
 import { AppError } from '../errors';
 import { CollabError } from './collab-error';
 import { Connection } from './connection';
@@ -54,6 +55,12 @@ const ACTIVITY_REPORT_DELAY_MS = 1000;
 
 const tooDeep = () => new ProtocolError('nesting_too_deep', `shared types may nest at most ${MAX_NESTING_DEPTH} deep`);
 
+/**
+ * A document nobody asks anything of is decoded anyway this long after a
+ * connection joins, so that the connection receives the server's state vector.
+ */
+const DECODE_AT_LATEST_MS = 1000;
+
 /** Origin of changes that another instance already stored. */
 const FAN_OUT = Symbol('fan-out');
 /** Origin of changes the server itself makes (a discussion's threads). */
@@ -76,7 +83,18 @@ export class DocumentSession {
   /** Bytes accepted but not yet applied, so concurrent updates cannot overshoot the size limit together. */
   #reservedBytes = 0;
   #inFlight = new Set<Promise<void>>();
+  readonly #doc: Y.Doc;
+  /** Stored updates not yet decoded into `doc`: it is decoded once a first client is answered, or when needed. */
+  #undecoded: readonly Uint8Array[] | null;
+  readonly #decoded: Promise<void>;
+  #markDecoded: () => void = () => {};
+  #decodeSoonTimer: NodeJS.Immediate | null = null;
+  #decodeLaterTimer: NodeJS.Timeout | null = null;
+  /** What storage held at load, while the document has not changed since. */
+  readonly #stored: StoredState;
   readonly #clients: ClientOwners;
+  /** Client ids nobody may claim: the template's, and ids that wrote here without a recorded owner. */
+  readonly #reserved = new Set([TEMPLATE_CLIENT_ID]);
   /** Client ids whose owner is recorded in storage. */
   readonly #recorded: Set<number>;
   /**
@@ -89,26 +107,31 @@ export class DocumentSession {
   readonly #owners: AwarenessOwners;
   #compaction: Promise<void> | null = null;
   readonly #activity: ActivityBatcher;
+  /** Reads `doc` only when an update is applied, by then decoded. */
+  readonly #copies: CopyFinder;
   readonly #versions: VersionScheduler;
   #subscription: FanOutSubscription;
 
   static async load(documentId: string, deps: SessionDeps, options: SessionOptions): Promise<DocumentSession> {
     const [stored, owners] = await Promise.all([deps.store.load(documentId), deps.clients.load(documentId)]);
-    const doc = docFromStored(stored, (error) => deps.logger.error('skipped a stored update that does not apply', { documentId, error }));
-    return new DocumentSession(documentId, doc, deps, options, stored, owners);
+    return new DocumentSession(documentId, new Y.Doc(), deps, options, stored, owners);
   }
 
   private constructor(
     readonly documentId: string,
-    readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly deps: SessionDeps,
     private readonly options: SessionOptions,
-    initial: Omit<StoredDocument, 'updates'>,
+    initial: StoredDocument,
     owners: ReadonlyMap<number, string>,
   ) {
-    // Ids that wrote here without a recorded owner (text from before owners were recorded) stay nobody's.
-    const unowned = [...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()].filter((id) => !owners.has(id));
-    this.#clients = new ClientOwners(new Set([TEMPLATE_CLIENT_ID, ...unowned]), owners);
+    this.#doc = doc;
+    this.#undecoded = initial.updates;
+    this.#stored = new StoredState(initial.updates);
+    this.#decoded = new Promise((resolve) => {
+      this.#markDecoded = resolve;
+    });
+    this.#clients = new ClientOwners(this.#reserved, owners);
     this.#recorded = new Set(owners.keys());
     this.#lastAppliedSeq = initial.throughSeq;
     this.#tailLength = initial.tailLength;
@@ -118,10 +141,49 @@ export class DocumentSession {
     this.awareness.setLocalState(null);
     this.#owners = new AwarenessOwners(this.awareness, this.#clients);
     this.#activity = new ActivityBatcher(documentId, doc, deps.activity, deps.logger, ACTIVITY_REPORT_DELAY_MS);
+    this.#copies = new CopyFinder(doc);
     this.#versions = new VersionScheduler(documentId, doc, deps.versions, deps.logger, options.versions, () => this.#activity.flush());
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.#relayUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#relayAwareness(change, origin));
-    this.#subscription = deps.fanOut.subscribe(documentId, (message) => this.#receiveFromFanOut(message));
+    this.#subscription = deps.fanOut.subscribe(
+      documentId,
+      (message) => this.#receiveFromFanOut(message),
+      () => void this.#track(this.#catchUp()),
+    );
+  }
+
+  /** The document, decoded from storage the first time anything reads or changes it. */
+  get doc(): Y.Doc {
+    this.#decode();
+    return this.#doc;
+  }
+
+  /** Decodes the stored updates into `doc`, if that is not done yet. */
+  #decode(): void {
+    const updates = this.#undecoded;
+    if (!updates) return;
+    this.#undecoded = null;
+    this.#cancelDecode();
+    applyStored(this.#doc, updates, (error) => {
+      // Clients answered from the bytes already have what the document skips; later ones get the document.
+      this.#stored.forget();
+      this.deps.logger.error('skipped a stored update that does not apply', { documentId: this.documentId, error });
+    });
+    // Ids that wrote here without a recorded owner (text from before owners were recorded) stay nobody's.
+    for (const id of Y.decodeStateVector(Y.encodeStateVector(this.#doc)).keys()) if (!this.#recorded.has(id)) this.#reserved.add(id);
+    // Only now: decoding is no change to relay, and Yjs encodes every change for whoever listens.
+    this.#doc.on('update', (update: Uint8Array, origin: unknown) => this.#relayUpdate(update, origin));
+    this.#markDecoded();
+  }
+
+  /** Decodes after this turn of the event loop, so that what it sent leaves first; resolves once decoded. */
+  #decodeSoon(): Promise<void> {
+    if (this.#undecoded) this.#decodeSoonTimer ??= setImmediate(() => this.#decode());
+    return this.#decoded;
+  }
+
+  #cancelDecode(): void {
+    if (this.#decodeSoonTimer) clearImmediate(this.#decodeSoonTimer);
+    if (this.#decodeLaterTimer) clearTimeout(this.#decodeLaterTimer);
   }
 
   /** Upper bound of the stored size of the document, in bytes. */
@@ -135,7 +197,15 @@ export class DocumentSession {
 
   addConnection(connection: Connection): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.#undecoded) {
+      // Its sync request is answered from the stored bytes; the server's own waits for the document.
+      this.#decodeLaterTimer ??= setTimeout(() => this.#decode(), DECODE_AT_LATEST_MS).unref();
+      void this.#decoded.then(() => {
+        if (this.connections.has(connection)) connection.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)));
+      });
+    } else {
+      connection.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)));
+    }
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -151,15 +221,20 @@ export class DocumentSession {
 
   /** Handles one decoded message; throws ProtocolError or CollabError when the connection must close. */
   async handleMessage(connection: Connection, message: ClientMessage): Promise<void> {
+    // Anything but a sync request waits for the document, decoded once the replies sent so far have left.
+    if (this.#undecoded && message.type !== 'sync-step1') await this.#track(this.#decodeSoon());
     switch (message.type) {
       case 'sync-step1': {
         let reply: Uint8Array;
         try {
-          reply = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+          reply =
+            this.#stored.replyTo(message.stateVector, !this.#undecoded) ?? Y.encodeStateAsUpdate(this.doc, message.stateVector);
         } catch {
           throw new ProtocolError('malformed_frame', 'state vector does not decode');
         }
         connection.send(encodeSyncStep2(reply));
+        // The server decodes the document while the client applies the reply.
+        void this.#decodeSoon();
         return;
       }
       case 'sync-step2':
@@ -248,7 +323,7 @@ export class DocumentSession {
       }
       if (problem) throw new ProtocolError('invalid_update', problem.message);
       // Read before applying: a moved paragraph's original is gone after.
-      const copies = findCopies(this.doc, decoded);
+      const copies = this.#copies.find(decoded);
       Y.applyUpdate(this.doc, update, origin);
       this.#activity.noteEdit(origin.grant.userId, copies);
       this.#versions.noteEdit();
@@ -317,6 +392,7 @@ export class DocumentSession {
   }
 
   #relayUpdate(update: Uint8Array, origin: unknown): void {
+    this.#stored.forget();
     const frame = encodeSyncUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(frame);
     if (origin !== FAN_OUT) this.#subscription.publish({ kind: 'update', data: update });
@@ -337,6 +413,20 @@ export class DocumentSession {
       else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, FAN_OUT);
     } catch (error) {
       this.deps.logger.error('a fanned-out message does not apply', { documentId: this.documentId, error });
+    }
+  }
+
+  /**
+   * Applies what storage holds that this instance may have missed from the
+   * others: published while it was loading, or while its link was down.
+   * Applying known updates again changes nothing.
+   */
+  async #catchUp(): Promise<void> {
+    try {
+      const stored = await this.deps.store.load(this.documentId);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update, FAN_OUT);
+    } catch (error) {
+      this.deps.logger.error('could not catch up from storage', { documentId: this.documentId, error });
     }
   }
 
@@ -377,7 +467,9 @@ export class DocumentSession {
     await this.compact();
     this.#subscription.unsubscribe();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.#cancelDecode();
+    this.#undecoded = null;
+    this.#doc.destroy();
   }
 }
 

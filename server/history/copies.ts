@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type Copied, type TextRun, visibleText } from './authorship';
+import { type Copied, type SharedType, type TextRun, visibleText } from './authorship';
 
 /**
  * Shorter insertions are typing, not a copy: a word typed again is its
@@ -8,67 +8,92 @@ import { type Copied, type TextRun, visibleText } from './authorship';
  */
 export const MIN_COPY_LENGTH = 20;
 
+/**
+ * How stale the text pastes are looked for in may be: rebuilding it is a
+ * walk of the whole document, done at most this often however many long
+ * insertions come.
+ */
+export const PASTE_TEXT_MAX_AGE_MS = 250;
+
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-/**
- * The characters an update inserts that are text the document holds before
- * it: a paragraph dragged elsewhere (the update deletes the original) or
- * text pasted from another part of the document. Found by content, not
- * taken from the client's word, so nobody can claim another's text as a
- * copy of theirs. Where the text stands twice, the occurrence the update
- * deletes wins (a move), else the first.
- */
-export function findCopies(doc: Y.Doc, update: DecodedUpdate): Copied[] {
-  const inserted = update.structs.filter(
-    (s): s is Y.Item => s instanceof Y.Item && s.content instanceof Y.ContentString && s.content.str.length >= MIN_COPY_LENGTH,
-  );
-  if (inserted.length === 0) return [];
-  const before = allText(doc);
-  const copies: Copied[] = [];
-  for (const item of inserted) {
-    const text = (item.content as Y.ContentString).str;
-    const deletes = update.ds.clients.size > 0;
-    const at = bestOccurrence(
-      before.text,
-      text,
-      deletes
-        ? (offset) => {
-            const run = runAt(before.runs, offset);
-            return Y.isDeleted(update.ds, Y.createID(run.client, run.clock + offset - run.offset));
-          }
-        : null,
-    );
-    if (at < 0) continue;
-    copies.push(...sourcesOf(before.runs, at, text.length, item.id));
-  }
-  return copies;
+interface Text {
+  text: string;
+  runs: TextRun[];
 }
 
-/** Every visible character of every root type of the document, one text. */
-function allText(doc: Y.Doc): { text: string; runs: TextRun[] } {
+/**
+ * Finds the characters an update inserts that are text the document held
+ * before it: a paragraph dragged elsewhere (the update deletes the original)
+ * or text pasted from another part of the document. Found by content, not
+ * taken from the client's word, so nobody can claim another's text as a copy
+ * of theirs. A move is looked for in the paragraphs the update deletes from,
+ * which is cheap; a paste in the whole document's text, read again only
+ * when a paste is not found in it and it is older than
+ * PASTE_TEXT_MAX_AGE_MS, so a stream of long insertions never costs a walk
+ * of the document each (text pasted within that time of being written
+ * stays the paster's).
+ */
+export class CopyFinder {
+  #wholeText: (Text & { at: number }) | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Call before the update is applied: a moved paragraph's original is gone after. */
+  find(update: DecodedUpdate): Copied[] {
+    const inserted = update.structs.filter(
+      (s): s is Y.Item => s instanceof Y.Item && s.content instanceof Y.ContentString && s.content.str.length >= MIN_COPY_LENGTH,
+    );
+    if (inserted.length === 0) return [];
+    const moved = update.ds.clients.size > 0 ? deletedFrom(this.doc, update.ds) : null;
+    const copies: Copied[] = [];
+    for (const item of inserted) {
+      const text = (item.content as Y.ContentString).str;
+      const source = moved?.text.includes(text) ? moved : this.#pasted(text);
+      if (source) copies.push(...sourcesOf(source.runs, source.text.indexOf(text), text.length, item.id));
+    }
+    return copies;
+  }
+
+  /** The document's text, if it holds `text`: as last read, or read again if that is old enough. */
+  #pasted(text: string): Text | null {
+    if (this.#wholeText?.text.includes(text)) return this.#wholeText;
+    const now = this.clock();
+    if (this.#wholeText && now - this.#wholeText.at <= PASTE_TEXT_MAX_AGE_MS) return null;
+    this.#wholeText = { ...joined([...this.doc.share.values()]), at: now };
+    return this.#wholeText.text.includes(text) ? this.#wholeText : null;
+  }
+}
+
+/** The text of every paragraph (text type) the delete set takes characters from, as it stands before the deletion. */
+function deletedFrom(doc: Y.Doc, ds: DecodedUpdate['ds']): Text | null {
+  const parents = new Set<SharedType>();
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || struct.deleted || !(struct.content instanceof Y.ContentString)) continue;
+      const end = struct.id.clock + struct.length;
+      if (ranges.some((r) => r.clock < end && struct.id.clock < r.clock + r.len)) parents.add(struct.parent as SharedType);
+    }
+  }
+  return parents.size > 0 ? joined([...parents]) : null;
+}
+
+/** The visible text of several types, one after the other. */
+function joined(types: SharedType[]): Text {
   const texts: string[] = [];
   const runs: TextRun[] = [];
   let offset = 0;
-  for (const type of doc.share.values()) {
+  for (const type of types) {
     const part = visibleText(type);
     texts.push(part.text);
     runs.push(...part.runs.map((r) => ({ ...r, offset: r.offset + offset })));
     offset += part.text.length;
   }
   return { text: texts.join(''), runs };
-}
-
-/** Occurrences looked at for the one a move deletes: repetitive text has countless. */
-const MAX_OCCURRENCES = 32;
-
-function bestOccurrence(haystack: string, needle: string, isDeleted: ((offset: number) => boolean) | null): number {
-  const first = haystack.indexOf(needle);
-  if (!isDeleted) return first;
-  let at = first;
-  for (let seen = 0; at >= 0 && seen < MAX_OCCURRENCES; seen++, at = haystack.indexOf(needle, at + 1)) {
-    if (isDeleted(at)) return at;
-  }
-  return first;
 }
 
 /** The run holding the character at `offset` (runs are in offset order). */

@@ -4,7 +4,7 @@ import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { seededRandom, type Random } from '../../test/helpers/seeded-random';
 import { Authorship, visibleRuns } from './authorship';
 import { compareSnapshots } from './compare';
-import { findCopies, MIN_COPY_LENGTH } from './copies';
+import { CopyFinder, MIN_COPY_LENGTH, PASTE_TEXT_MAX_AGE_MS } from './copies';
 import { alignment, restoreInto } from './restore';
 import { captureChanges, replayHistory, visibleCopy } from './versions';
 
@@ -228,7 +228,7 @@ describe('copies within a document', () => {
   function copiesOf(server: Y.Doc, bakary: Y.Doc, change: (fragment: Y.XmlFragment) => void) {
     const before = Y.encodeStateVector(bakary);
     bakary.transact(() => change(bakary.getXmlFragment(YDOC_CONTENT)));
-    return findCopies(server, Y.decodeUpdate(Y.encodeStateAsUpdate(bakary, before)));
+    return new CopyFinder(server).find(Y.decodeUpdate(Y.encodeStateAsUpdate(bakary, before)));
   }
 
   it('finds a moved paragraph’s text, pointing at the original it deletes', () => {
@@ -247,5 +247,26 @@ describe('copies within a document', () => {
     expect(copiesOf(server, bakary, (fragment) => fragment.insert(2, [paragraph(SENTENCE.slice(8))])).map((c) => c.length)).toEqual([SENTENCE.length - 8]);
     expect(copiesOf(server, bakary, (fragment) => fragment.insert(2, [paragraph(SENTENCE.slice(0, MIN_COPY_LENGTH - 1))]))).toEqual([]);
     expect(copiesOf(server, bakary, (fragment) => fragment.insert(2, [paragraph('Farmers kept the goats they liked best.')]))).toEqual([]);
+  });
+
+  it('looks for pastes in text at most a little stale, so a stream of long insertions does not walk the document each', () => {
+    const { server, bakary } = written();
+    let now = 0;
+    const finder = new CopyFinder(server, () => now);
+    const send = (change: (fragment: Y.XmlFragment) => void) => {
+      const before = Y.encodeStateVector(bakary);
+      bakary.transact(() => change(bakary.getXmlFragment(YDOC_CONTENT)));
+      const update = Y.encodeStateAsUpdate(bakary, before);
+      const copies = finder.find(Y.decodeUpdate(update));
+      Y.applyUpdate(server, update);
+      return copies;
+    };
+    const fresh = 'A brand new sentence, typed just now.';
+    expect(send((fragment) => fragment.insert(2, [paragraph(fresh)]))).toEqual([]);
+    // Pasted at once, it is not in the text the finder read a moment ago (reading it again each time would cost a walk per insertion)…
+    expect(send((fragment) => fragment.insert(3, [paragraph(fresh)]))).toEqual([]);
+    // …but once that text is old enough to be read again, it is.
+    now += PASTE_TEXT_MAX_AGE_MS + 1;
+    expect(send((fragment) => fragment.insert(4, [paragraph(fresh)])).map((c) => c.length)).toEqual([fresh.length]);
   });
 });

@@ -7,12 +7,17 @@ import type { StoredDocument } from './document-store';
  */
 export function docFromStored(stored: Pick<StoredDocument, 'updates'>, onUnreadable: (error: unknown) => void): Y.Doc {
   const doc = new Y.Doc();
-  for (const update of stored.updates) {
+  applyStored(doc, stored.updates, onUnreadable);
+  return doc;
+}
+
+/** Applies stored updates to `doc` in order, skipping and reporting any that does not apply. */
+export function applyStored(doc: Y.Doc, updates: readonly Uint8Array[], onUnreadable: (error: unknown) => void): void {
+  for (const update of updates) {
     try {
       Y.applyUpdate(doc, update);
     } catch (error) {
       onUnreadable(error);
     }
   }
-  return doc;
 }

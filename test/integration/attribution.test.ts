@@ -4,6 +4,7 @@ import type { AttributionResponse, ContributionMapResponse } from '../../shared/
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { encodeSyncUpdate } from '../../server/collab/protocol';
 import { createInProcessFanOut } from '../../server/storage/fan-out';
+import { PASTE_TEXT_MAX_AGE_MS } from '../../server/history/copies';
 import { CloseCode } from '../../shared/protocol';
 import { addMember, type TestUser } from '../helpers/accounts';
 import { closeOf, openCollabSocket, serverContent } from '../helpers/collab-socket';
@@ -151,6 +152,8 @@ describe('attribution', () => {
       fragment.delete(0, 1);
       fragment.insert(1, [paragraph(finding)]);
     });
+    // A person pastes a moment later; the server rereads the text it looks for pastes in a few times a second.
+    await new Promise((resolve) => setTimeout(resolve, PASTE_TEXT_MAX_AGE_MS + 50));
     his!.doc.transact(() => fragment.insert(2, [paragraph(finding.slice(0, 30))]));
     const expected = { [owner.id]: finding.length * 2 + 'Next: measure yields.'.length - (finding.length - 30) };
     const charactersOf = async (base: TestServer) => {

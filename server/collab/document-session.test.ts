@@ -1,0 +1,175 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { decodeServerMessage, type ServerMessage } from '../../test/helpers/collab-socket';
+import { insertTestDocument } from '../../test/helpers/database';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { createLogger } from '../logger';
+import { createInProcessFanOut } from '../storage/fan-out';
+import { SqliteDocumentStore } from '../storage/sqlite-document-store';
+import { openSqliteDatabase } from '../storage/sqlite';
+import { Connection } from './connection';
+import { DocumentSession } from './document-session';
+import { ProtocolError } from './protocol';
+
+const USER = 'user-1';
+/** Owners of the client ids that wrote the stored updates, as storage records them. */
+const owners = new Map<number, string>();
+
+async function setUp() {
+  const db = await openSqliteDatabase({ dataDir: tempDir(), synchronous: 'NORMAL' });
+  onTestFinished(() => db.destroy());
+  const store = new SqliteDocumentStore(db);
+  const { id } = await insertTestDocument(db, 'Session test');
+  const deps = {
+    store,
+    fanOut: createInProcessFanOut(),
+    logger: createLogger('silent'),
+    activity: { report: async () => {} },
+    clients: { load: async () => new Map(owners), record: async (_room: string, ids: number[], userId: string) => new Map(ids.map((i) => [i, userId])) },
+    versions: { capture: async () => {} },
+  };
+  const options = { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, versions: { afterPauseMs: 60_000, everyUpdates: 1000 } };
+  const load = async () => {
+    const session = await DocumentSession.load(id, deps, options);
+    onTestFinished(() => session.close());
+    return session;
+  };
+  return { store, id, load };
+}
+
+/** A connection over a stand-in socket that keeps every frame the session sends it. */
+function connection(session: DocumentSession): { connection: Connection; received: ServerMessage[] } {
+  const received: ServerMessage[] = [];
+  const socket = {
+    readyState: WebSocket.OPEN,
+    bufferedAmount: 0,
+    on: () => socket,
+    send: (frame: Uint8Array) => received.push(decodeServerMessage(frame)),
+  };
+  const grant = { userId: USER, sessionId: 's', sessionExpiresAt: Number.MAX_SAFE_INTEGER, projectId: 'p', role: 'owner' as const };
+  const opened = new Connection(socket as unknown as WebSocket, { maxSendBufferBytes: 1 << 24 }, grant, {
+    id: session.documentId,
+    documentId: session.documentId,
+    channel: 'content',
+  });
+  session.addConnection(opened);
+  return { connection: opened, received };
+}
+
+/** What a client holding `client` receives in reply to its sync step 1, applied to it. */
+async function sync(session: DocumentSession, client: Y.Doc = new Y.Doc()): Promise<{ text: string; reply: Uint8Array }> {
+  const { connection: opened, received } = connection(session);
+  await session.handleMessage(opened, { type: 'sync-step1', stateVector: Y.encodeStateVector(client) });
+  const reply = received.find((m) => m.type === 'sync-step2');
+  if (reply?.type !== 'sync-step2') throw new Error('no sync step 2');
+  Y.applyUpdate(client, reply.update);
+  return { text: client.getText('t').toString(), reply: reply.update };
+}
+
+/** Appends `parts` to the stored document, one update each, as editors would have; answers the editor's document. */
+async function store(store: SqliteDocumentStore, id: string, parts: string[], editor = new Y.Doc()): Promise<Y.Doc> {
+  owners.set(editor.clientID, USER);
+  for (const part of parts) {
+    const before = Y.encodeStateVector(editor);
+    editor.getText('t').insert(editor.getText('t').length, part);
+    await store.append(id, Y.encodeStateAsUpdate(editor, before));
+  }
+  return editor;
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('DocumentSession sync from the stored bytes', () => {
+  it('answers a new client with the stored snapshot, before decoding the document, which then follows', async () => {
+    const { store: documents, id, load } = await setUp();
+    const editor = await store(documents, id, ['one ', 'two ', 'three']);
+    const snapshot = Y.encodeStateAsUpdate(editor);
+    await documents.compact(id, snapshot, 3);
+
+    const session = await load();
+    const { connection: opened, received } = connection(session);
+    // The server's own sync step 1 waits for the document.
+    expect(received.filter((m) => m.type === 'sync-step1')).toEqual([]);
+    await session.handleMessage(opened, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+    const reply = received.find((m) => m.type === 'sync-step2');
+    expect(reply?.type === 'sync-step2' && reply.update).toEqual(snapshot);
+
+    await tick();
+    expect(received.find((m) => m.type === 'sync-step1')).toEqual({ type: 'sync-step1', stateVector: Y.encodeStateVector(editor) });
+    expect(session.doc.getText('t').toString()).toBe('one two three');
+  });
+
+  it('gives a new client the snapshot and the tail', async () => {
+    const { store: documents, id, load } = await setUp();
+    const editor = await store(documents, id, ['one ', 'two ']);
+    await documents.compact(id, Y.encodeStateAsUpdate(editor), 2);
+    await store(documents, id, ['three ', 'four'], editor);
+
+    expect((await sync(await load())).text).toBe('one two three four');
+  });
+
+  it('gives a client with part of the document what it lacks, from the bytes and from the decoded document alike', async () => {
+    const { store: documents, id, load } = await setUp();
+    const editor = await store(documents, id, ['one '.repeat(50), 'two ']);
+    const firstTwo = Y.encodeStateAsUpdate(editor);
+    await documents.compact(id, firstTwo, 2);
+    await store(documents, id, ['three ', 'four'], editor);
+    // A client that has the first two parts from an earlier visit.
+    const visitor = () => {
+      const client = new Y.Doc();
+      Y.applyUpdate(client, firstTwo);
+      return client;
+    };
+
+    const session = await load();
+    const fromBytes = await sync(session, visitor());
+    expect(fromBytes.text).toBe(`${'one '.repeat(50)}two three four`);
+    expect(fromBytes.reply.byteLength).toBeLessThan(100);
+    await tick();
+    expect((await sync(session, visitor())).text).toBe(`${'one '.repeat(50)}two three four`);
+  });
+
+  it('sends changes made since the load, and compacts to the same document', async () => {
+    const { store: documents, id, load } = await setUp();
+    const editor = await store(documents, id, ['one ', 'two ']);
+    await documents.compact(id, Y.encodeStateAsUpdate(editor), 2);
+
+    const session = await load();
+    expect((await sync(session)).text).toBe('one two ');
+    // A change through the session: the stored bytes no longer are the document.
+    const { connection: writer } = connection(session);
+    const before = Y.encodeStateVector(editor);
+    editor.getText('t').insert(editor.getText('t').length, 'three');
+    await session.handleMessage(writer, { type: 'sync-update', update: Y.encodeStateAsUpdate(editor, before) });
+    expect((await sync(session)).text).toBe('one two three');
+
+    await session.compact();
+    expect((await sync(session)).text).toBe('one two three');
+    const reloaded = await load();
+    expect((await sync(reloaded)).text).toBe('one two three');
+  });
+
+  it('keeps ids that wrote without a recorded owner nobody’s, though the document is decoded after the load', async () => {
+    const { store: documents, id, load } = await setUp();
+    const editor = await store(documents, id, ['older text']);
+    owners.delete(editor.clientID);
+
+    const session = await load();
+    const { connection: opened } = connection(session);
+    const before = Y.encodeStateVector(editor);
+    editor.getText('t').insert(0, 'forged ');
+    await expect(
+      session.handleMessage(opened, { type: 'sync-update', update: Y.encodeStateAsUpdate(editor, before) }),
+    ).rejects.toMatchObject({ code: 'client_id_not_owned' });
+  });
+
+  it('refuses a state vector that does not decode', async () => {
+    const { load } = await setUp();
+    const session = await load();
+    const { connection: opened } = connection(session);
+    await expect(session.handleMessage(opened, { type: 'sync-step1', stateVector: new Uint8Array([0xff]) })).rejects.toBeInstanceOf(
+      ProtocolError,
+    );
+  });
+});
