@@ -7,8 +7,10 @@ import { LoginPage } from './pages/login';
 import { ProfilePage } from './pages/profile';
 import { ProjectPage } from './pages/project';
 import { ProjectsPage } from './pages/projects';
+import { SearchPage } from './pages/search';
 import { SignUpPage } from './pages/signup';
 import { UnknownPage } from './pages/unknown';
+import { WorkshopJoinPage } from './pages/workshop-join';
 import { AppProvider } from './stores/app-context';
 import './styles.css';
 
@@ -27,9 +29,11 @@ render(
         <Route path="/login" component={LoginPage} />
         <Route path="/signup" component={SignUpPage} />
         <Route path="/join/:token" component={JoinPage} />
+        <Route path="/w/join/:code?" component={WorkshopJoinPage} />
         <Route path="/p/:projectId" component={ProjectPage} />
         <Route path="/d/:id" component={DocumentPage} />
         <Route path="/profile" component={ProfilePage} />
+        <Route path="/search" component={SearchPage} />
         <Route path="*" component={UnknownPage} />
       </Router>
     </AppProvider>

@@ -1,7 +1,8 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { documentKindSchema, TITLE_MAX_LENGTH, type CreateDocumentInput, type DocumentSummary } from '../../shared/api';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/knowledge/kinds';
+import { TITLE_MAX_LENGTH, type CreateDocumentInput, type DocumentSummary } from '../../shared/api';
+import { KNOWLEDGE_KINDS, type DocumentKind, type KnowledgeKind } from '../../shared/knowledge/kinds';
+import { isKnowledgeKind } from '../lib/knowledge-kinds';
 import { documentPath } from '../lib/paths';
 import { createAction, type Action } from '../stores/action';
 import { useApp } from '../stores/app-context';
@@ -23,13 +24,13 @@ export function useCreateDocument(store: DocumentsStore): Action<[Omit<CreateDoc
 export function CreateDocumentForm(props: { store: DocumentsStore; kind?: DocumentKind | null }) {
   const { locale } = useApp();
   const create = useCreateDocument(props.store);
-  // The kind being browsed is the likeliest one wanted; browsing all kinds again keeps the one chosen.
-  const [kind, setKind] = createSignal<DocumentKind>(props.kind ?? 'capitalisation');
+  // The kind being browsed is the likeliest one wanted; browsing all kinds (or workshops, made elsewhere) keeps the one chosen.
+  const [kind, setKind] = createSignal<KnowledgeKind>(isKnowledgeKind(props.kind) ? props.kind : 'capitalisation');
   createEffect(
     on(
       () => props.kind,
       (browsed) => {
-        if (browsed) setKind(browsed);
+        if (isKnowledgeKind(browsed)) setKind(browsed);
       },
       { defer: true },
     ),
@@ -51,11 +52,11 @@ export function CreateDocumentForm(props: { store: DocumentsStore; kind?: Docume
           aria-label={locale.t('knowledge.newKind')}
           aria-describedby="new-document-kind-help"
           onChange={(event) => {
-            const chosen = documentKindSchema.safeParse(event.currentTarget.value);
-            if (chosen.success) setKind(chosen.data);
+            const chosen = event.currentTarget.value;
+            if (isKnowledgeKind(chosen)) setKind(chosen);
           }}
         >
-          <For each={DOCUMENT_KINDS}>
+          <For each={KNOWLEDGE_KINDS}>
             {(option) => (
               <option value={option} selected={option === kind()}>
                 {locale.t(`knowledge.kind.${option}`)}

@@ -15,6 +15,8 @@ const KIND_PATHS: Record<DocumentKind, readonly string[]> = {
   trial_log: ['M9 2h6', 'M10 2v6.5L4.5 19a2 2 0 0 0 1.8 3h11.4a2 2 0 0 0 1.8-3L14 8.5V2', 'M7 15h10'],
   // A sheet of paper.
   free: ['M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z', 'M14 2v6h6'],
+  // Sticky notes on a board: a workshop.
+  workshop: ['M3 3h8v8H3z', 'M13 3h8v8h-8z', 'M3 13h8v8H3z', 'M13 13h8v5l-3 3h-5z'],
 };
 
 /** Decorative: the kind's name is always said beside it, or in hidden text. */

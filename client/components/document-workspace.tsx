@@ -1,10 +1,9 @@
-import { A, useLocation } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import type { Editor } from '@tiptap/core';
 import { createEffect, createSignal, Match, on, onCleanup, Show, Switch, type Accessor } from 'solid-js';
 import type { AnnotationPermissions } from '../lib/annotation-permissions';
 import { isApiError } from '../lib/api';
 import type { Identity } from '../lib/identity';
-import { authPath } from '../lib/route-access';
 import { createAnnotationView } from '../stores/annotation-view';
 import { useApp } from '../stores/app-context';
 import { createDiscussionOutboxStore } from '../stores/discussion-outbox';
@@ -20,6 +19,7 @@ import { Breadcrumbs } from './breadcrumbs';
 import { CollaborativeEditor } from './collaborative-editor';
 import { ConnectionBadge } from './connection-badge';
 import { ContributionMap } from './contribution-map';
+import { DocumentExportMenu } from './document-export-menu';
 import { DocumentMetaPanel } from './document-meta-panel';
 import { ErrorNotice } from './error-notice';
 import { HistoryPanel } from './history-panel';
@@ -29,6 +29,7 @@ import { ParticipantsList } from './participants-list';
 import { TitleField } from './title-field';
 import { TrialLog } from './trial-log';
 import { roleName } from '../i18n/roles';
+import { SignedOutNotice } from './signed-out-notice';
 
 /**
  * An open document: where it belongs, its title, who is here, the
@@ -39,10 +40,13 @@ import { roleName } from '../i18n/roles';
  * changed it meanwhile. The discussion of the text comes in a Y.Doc of its
  * own, read here and changed through the API.
  */
-export function DocumentWorkspace(props: { documentId: string; userId: string; identity: Accessor<Identity> }) {
-  const { api, session, locale } = useApp();
-  const location = useLocation();
+export function DocumentWorkspace(props: { documentId: string; userId: string; identity: Accessor<Identity>; onWorkshop?(): void }) {
+  const { api, locale } = useApp();
   const meta = createDocumentMetaStore(api, props.documentId);
+  // A workshop is not written here: the page shows its room instead.
+  createEffect(() => {
+    if (meta.document()?.kind === 'workshop') props.onWorkshop?.();
+  });
   const canEdit = () => meta.can('document.edit');
   const docSession = createDocumentSession(props.documentId, props.identity, {
     onPermission: (permission) => {
@@ -175,21 +179,11 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
                 <ContributionMap source={{ kind: 'document', id: props.documentId }} testId="contribution-map" />
               </Show>
             </details>
+            <DocumentExportMenu documentId={props.documentId} />
           </aside>
           <div class="document-main">
             <Show when={stoppedBy() === 'unauthenticated'}>
-              <div class="notice warning" role="alert" data-testid="signed-out">
-                <p>{locale.t('document.signedOut')}</p>
-                <A
-                  href={authPath('/login', location.pathname)}
-                  class="button"
-                  data-testid="signed-out-login"
-                  // The server ended the session: the app must agree before the login page will show.
-                  onClick={() => session.expire()}
-                >
-                  {locale.t('document.logInAgain')}
-                </A>
-              </div>
+              <SignedOutNotice />
             </Show>
             <Show when={meta.document() && !canEdit() && stoppedBy() !== 'unauthenticated'}>
               <p class="notice info" role="status" data-testid="read-only-banner">

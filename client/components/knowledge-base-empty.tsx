@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/knowledge/kinds';
+import { KNOWLEDGE_KINDS, type KnowledgeKind } from '../../shared/knowledge/kinds';
 import { useApp } from '../stores/app-context';
 import type { DocumentsStore } from '../stores/documents';
 import { useCreateDocument } from './create-document-form';
@@ -13,7 +13,7 @@ import { ErrorNotice } from './error-notice';
 export function KnowledgeBaseEmpty(props: { store: DocumentsStore; canCreate: boolean }) {
   const { locale } = useApp();
   const create = useCreateDocument(props.store);
-  const [chosen, setChosen] = createSignal<DocumentKind>();
+  const [chosen, setChosen] = createSignal<KnowledgeKind>();
 
   return (
     <div class="empty-state compact kb-empty" data-testid="kb-empty">
@@ -24,7 +24,7 @@ export function KnowledgeBaseEmpty(props: { store: DocumentsStore; canCreate: bo
           {locale.t('knowledge.emptyChoose')}
         </p>
         <ul class="kb-templates" aria-labelledby="kb-templates-title">
-          <For each={DOCUMENT_KINDS}>
+          <For each={KNOWLEDGE_KINDS}>
             {(kind) => (
               <li>
                 <button

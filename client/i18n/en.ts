@@ -6,6 +6,9 @@ import { inboxEn } from './inbox/en';
 import { editorEn } from './editor/en';
 import { knowledgeEn } from './knowledge/en';
 import { trialLogEn } from './trial-log/en';
+import { workshopsEn } from './workshops/en';
+import { transferEn } from './transfer/en';
+import { searchEn } from './search/en';
 
 /**
  * English is the source language: every other language is typed against
@@ -334,6 +337,9 @@ export const en = {
   ...inboxEn,
   ...attributionEn,
   ...historyEn,
+  ...workshopsEn,
+  ...transferEn,
+  ...searchEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,9 @@ import { inboxEs } from './inbox/es';
 import { editorEs } from './editor/es';
 import { knowledgeEs } from './knowledge/es';
 import { trialLogEs } from './trial-log/es';
+import { workshopsEs } from './workshops/es';
+import { transferEs } from './transfer/es';
+import { searchEs } from './search/es';
 
 export const es: Messages = {
   'app.name': 'Ensemble',
@@ -330,4 +333,7 @@ export const es: Messages = {
   ...inboxEs,
   ...attributionEs,
   ...historyEs,
+  ...workshopsEs,
+  ...transferEs,
+  ...searchEs,
 };

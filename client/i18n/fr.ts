@@ -7,6 +7,9 @@ import { inboxFr } from './inbox/fr';
 import { editorFr } from './editor/fr';
 import { knowledgeFr } from './knowledge/fr';
 import { trialLogFr } from './trial-log/fr';
+import { workshopsFr } from './workshops/fr';
+import { transferFr } from './transfer/fr';
+import { searchFr } from './search/fr';
 
 // French typography puts a non-breaking space (\u00a0) before ? ! : ;
 export const fr: Messages = {
@@ -332,4 +335,7 @@ export const fr: Messages = {
   ...inboxFr,
   ...attributionFr,
   ...historyFr,
+  ...workshopsFr,
+  ...transferFr,
+  ...searchFr,
 };

@@ -24,6 +24,23 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 const headerOf = (init: RequestInit | undefined, name: string) => new Headers(init?.headers).get(name);
 
 describe('createApiClient', () => {
+  it('searches with the words and the chosen filters in the query string, cancellable', async () => {
+    const { calls, fetchImpl } = recordingFetch(() => json(200, { results: [], more: false }));
+    const controller = new AbortController();
+    const answer = await createApiClient({ fetch: fetchImpl }).search({ q: ' évaluation & co ', kind: 'lessons', limit: 8 }, controller.signal);
+    expect(answer).toEqual({ results: [], more: false });
+    expect(calls[0]?.url).toBe('/api/v1/search?q=%C3%A9valuation+%26+co&kind=lessons&limit=8&offset=0');
+    controller.abort();
+    expect(calls[0]?.init?.signal?.aborted).toBe(true);
+  });
+
+  it('refuses a search without words before asking', async () => {
+    const { calls, fetchImpl } = recordingFetch(() => json(200, {}));
+    const error = await caught(createApiClient({ fetch: fetchImpl }).search({ q: '  ' }));
+    expect(error.code).toBe('validation_failed');
+    expect(calls).toHaveLength(0);
+  });
+
   it('lists a project’s documents, sending the session cookie', async () => {
     const { calls, fetchImpl } = recordingFetch(() => json(200, { documents: [summary] }));
     expect(await createApiClient({ fetch: fetchImpl }).listDocuments('p 1')).toEqual([summary]);

@@ -65,6 +65,34 @@ import {
   type UpdateMemberInput,
   type UpdateProfileInput,
   type UpdateProjectInput,
+  createClusterInputSchema,
+  createNoteInputSchema,
+  createWorkshopInputSchema,
+  editNoteInputSchema,
+  facilitationInputSchema,
+  guestCodeSchema,
+  joinAsGuestInputSchema,
+  placeNoteInputSchema,
+  renameClusterInputSchema,
+  synthesisInputSchema,
+  voteInputSchema,
+  type CreateClusterInput,
+  type CreateNoteInput,
+  type CreateWorkshopInput,
+  type FacilitationInput,
+  type GuestInvitationResponse,
+  type JoinAsGuestInput,
+  type SynthesisInput,
+  type Workshop,
+  type WorkshopDetailResponse,
+  searchQuerySchema,
+  type SearchQuery,
+  type SearchResponse,
+  importInputSchema,
+  type ExportFormat,
+  type ImportInput,
+  type ProjectExport,
+  type ProjectExportResponse,
 } from '../../shared/api';
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors';
 
@@ -199,6 +227,75 @@ export interface ApiClient {
   restoreVersion(documentId: string, versionId: string): Promise<RestoreResponse>;
   notifications(): Promise<NotificationsResponse>;
   markNotificationsRead(input: MarkReadInput): Promise<void>;
+
+  listWorkshops(projectId: string): Promise<Workshop[]>;
+  /** Project facilitators and owners only. */
+  createWorkshop(projectId: string, input: CreateWorkshopInput): Promise<Workshop>;
+  /** The workshop as I see it: my role, my notes and dots, and the server's clock. */
+  getWorkshop(id: string): Promise<WorkshopDetailResponse>;
+  /** The note's id; it reaches everyone through the board. */
+  addNote(workshopId: string, input: CreateNoteInput): Promise<string>;
+  /** One's own notes only. */
+  editNote(workshopId: string, noteId: string, text: string): Promise<void>;
+  /** One's own notes, or any for a facilitator. */
+  deleteNote(workshopId: string, noteId: string): Promise<void>;
+  /** Into a cluster of its column, or out of any (null). */
+  placeNote(workshopId: string, noteId: string, clusterId: string | null): Promise<void>;
+  /** The cluster's id. */
+  createCluster(workshopId: string, input: CreateClusterInput): Promise<string>;
+  renameCluster(workshopId: string, clusterId: string, title: string): Promise<void>;
+  /** Its notes go back unclustered. */
+  deleteCluster(workshopId: string, clusterId: string): Promise<void>;
+  /** Sets how many of my dots are on the note; answers the dots I have left (409 `vote_budget_exceeded` past the budget). */
+  vote(workshopId: string, noteId: string, count: number): Promise<number>;
+  /** Facilitators only: the step, the timer, reveals, the lock, the end. */
+  facilitate(workshopId: string, input: FacilitationInput): Promise<void>;
+  /** Facilitators only: the top clusters written up in a document, which it answers. */
+  synthesise(workshopId: string, input: SynthesisInput): Promise<DocumentSummary>;
+  /** Public: what a guest code is for. */
+  previewGuestInvitation(code: string): Promise<GuestInvitationResponse['workshop']>;
+  /** Starts a guest session (its cookie) limited to the workshop, whose id it answers. */
+  joinAsGuest(code: string, input: JoinAsGuestInput): Promise<string>;
+
+  /** What matches the words among what I may see, best first; `signal` cancels a search nobody waits for any more. */
+  search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse>;
+
+  /** The document as a file, with a title page and, when asked, its annotations as footnotes. */
+  exportDocument(documentId: string, format: ExportFormat, annotations: boolean): Promise<DownloadedFile>;
+  /** A Markdown or Word file as a new document of the project. */
+  importDocument(projectId: string, input: ImportInput): Promise<DocumentSummary>;
+  /** Starts making the project's archive (or answers the one being made). */
+  startProjectExport(projectId: string): Promise<ProjectExport>;
+  projectExport(projectId: string, exportId: string): Promise<ProjectExport>;
+  downloadProjectExport(projectId: string, exportId: string): Promise<DownloadedFile>;
+}
+
+/** A file downloaded from the API, and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** Files take longer to make and to carry than JSON: an upload of several megabytes on a phone, a project's archive. */
+const TRANSFER_TIMEOUT_MS = 180_000;
+
+/** The file name of a Content-Disposition header (its UTF-8 form when there is one). */
+export function filenameOf(response: Response): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Badly encoded: the plain name below serves.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] || 'download';
+}
+
+/** The workshop's board as Markdown, downloaded by a plain link (the session cookie goes with it). */
+export function workshopExportUrl(workshopId: string): string {
+  return `/api/v1${path`/workshops/${workshopId}/export`}`;
 }
 
 /** `/segment/<id>/…`, each id encoded so no value can change the path. */
@@ -210,7 +307,8 @@ function path(strings: TemplateStringsArray, ...ids: string[]): string {
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, url: string, body?: unknown, cancel?: AbortSignal, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
       response = await fetchImpl(`/api/v1${url}`, {
@@ -218,7 +316,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers: body === undefined && method === 'GET' ? JSON_ACCEPT : JSON_BODY,
         body: body === undefined ? null : JSON.stringify(body),
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: cancel === undefined ? timeout : AbortSignal.any([timeout, cancel]),
       });
     } catch (cause) {
       throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause));
@@ -226,13 +324,32 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     if (response.status === 204) return undefined as T;
     const payload: unknown = await response.json().catch(() => undefined);
     if (response.ok && payload !== undefined) return payload as T;
+    throw failure(response, payload, `${method} ${url}`);
+  }
+
+  /** What a failed response says, as an ApiError; a 401 also tells the app its session is gone. */
+  function failure(response: Response, payload: unknown, what: string): ApiError {
     const parsed = errorBodySchema.safeParse(payload);
     if (!response.ok && parsed.success) {
       const { code, message } = parsed.data.error;
       if (code === 'unauthenticated') options.onUnauthenticated?.();
-      throw new ApiError(response.status, code, message, retryAfterOf(response));
+      return new ApiError(response.status, code, message, retryAfterOf(response));
     }
-    throw new ApiError(response.status, 'unexpected_response', `${method} ${url} answered ${response.status}`);
+    return new ApiError(response.status, 'unexpected_response', `${what} answered ${response.status}`);
+  }
+
+  /** A file the server makes (an export), with the name it gives it. */
+  async function download(url: string): Promise<DownloadedFile> {
+    let response: Response;
+    let blob: Blob | undefined;
+    try {
+      response = await fetchImpl(`/api/v1${url}`, { credentials: 'same-origin', signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS) });
+      if (response.ok) blob = await response.blob();
+    } catch (cause) {
+      throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause));
+    }
+    if (blob) return { blob, filename: filenameOf(response) };
+    throw failure(response, await response.json().catch(() => undefined), `GET ${url}`);
   }
 
   const get = <T>(url: string) => request<T>('GET', url);
@@ -403,5 +520,77 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async markNotificationsRead(input) {
       await send('POST', '/notifications/read', validInput(markReadInputSchema, input));
     },
+
+    async listWorkshops(projectId) {
+      return (await get<{ workshops: Workshop[] }>(path`/projects/${projectId}/workshops`)).workshops;
+    },
+    async createWorkshop(projectId, input) {
+      const body = validInput(createWorkshopInputSchema, input);
+      return (await send<{ workshop: Workshop }>('POST', path`/projects/${projectId}/workshops`, body)).workshop;
+    },
+    getWorkshop: (id) => get<WorkshopDetailResponse>(path`/workshops/${id}`),
+    async addNote(workshopId, input) {
+      const body = validInput(createNoteInputSchema, input);
+      return (await send<{ noteId: string }>('POST', path`/workshops/${workshopId}/notes`, body)).noteId;
+    },
+    async editNote(workshopId, noteId, text) {
+      await send('PATCH', path`/workshops/${workshopId}/notes/${noteId}`, validInput(editNoteInputSchema, { text }));
+    },
+    async deleteNote(workshopId, noteId) {
+      await send('DELETE', path`/workshops/${workshopId}/notes/${noteId}`);
+    },
+    async placeNote(workshopId, noteId, clusterId) {
+      await send('PUT', path`/workshops/${workshopId}/notes/${noteId}/cluster`, validInput(placeNoteInputSchema, { clusterId }));
+    },
+    async createCluster(workshopId, input) {
+      const body = validInput(createClusterInputSchema, input);
+      return (await send<{ clusterId: string }>('POST', path`/workshops/${workshopId}/clusters`, body)).clusterId;
+    },
+    async renameCluster(workshopId, clusterId, title) {
+      await send('PATCH', path`/workshops/${workshopId}/clusters/${clusterId}`, validInput(renameClusterInputSchema, { title }));
+    },
+    async deleteCluster(workshopId, clusterId) {
+      await send('DELETE', path`/workshops/${workshopId}/clusters/${clusterId}`);
+    },
+    async vote(workshopId, noteId, count) {
+      const body = validInput(voteInputSchema, { count });
+      return (await send<{ votesLeft: number }>('PUT', path`/workshops/${workshopId}/votes/${noteId}`, body)).votesLeft;
+    },
+    async facilitate(workshopId, input) {
+      await send('POST', path`/workshops/${workshopId}/facilitation`, validInput(facilitationInputSchema, input));
+    },
+    async synthesise(workshopId, input) {
+      return (await send<OneDocument>('POST', path`/workshops/${workshopId}/synthesis`, validInput(synthesisInputSchema, input))).document;
+    },
+    async previewGuestInvitation(code) {
+      const valid = validInput(guestCodeSchema, code);
+      return (await get<GuestInvitationResponse>(path`/workshop-invitations/${valid}`)).workshop;
+    },
+    async joinAsGuest(code, input) {
+      const body = validInput(joinAsGuestInputSchema, input);
+      return (await send<{ workshopId: string }>('POST', path`/workshop-invitations/${validInput(guestCodeSchema, code)}/join`, body)).workshopId;
+    },
+
+    async search(query, signal) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(validInput(searchQuerySchema, query))) {
+        if (value !== undefined) params.set(name, String(value));
+      }
+      return request<SearchResponse>('GET', `/search?${params.toString()}`, undefined, signal);
+    },
+
+    exportDocument: (documentId, format, annotations) =>
+      download(`${path`/documents/${documentId}/export`}?${new URLSearchParams({ format, annotations: String(annotations) }).toString()}`),
+    async importDocument(projectId, input) {
+      const body = validInput(importInputSchema, input);
+      return (await request<OneDocument>('POST', path`/projects/${projectId}/imports`, body, undefined, TRANSFER_TIMEOUT_MS)).document;
+    },
+    async startProjectExport(projectId) {
+      return (await send<ProjectExportResponse>('POST', path`/projects/${projectId}/exports`)).export;
+    },
+    async projectExport(projectId, exportId) {
+      return (await get<ProjectExportResponse>(path`/projects/${projectId}/exports/${exportId}`)).export;
+    },
+    downloadProjectExport: (projectId, exportId) => download(path`/projects/${projectId}/exports/${exportId}/download`),
   };
 }

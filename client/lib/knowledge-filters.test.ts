@@ -146,13 +146,13 @@ describe('selecting documents', () => {
 
 describe('counts', () => {
   it('counts each kind and status, zero included', () => {
-    expect(countKinds(documents, NO_FILTERS)).toEqual({ capitalisation: 2, lessons: 1, field_finding: 1, trial_log: 0, free: 0 });
+    expect(countKinds(documents, NO_FILTERS)).toEqual({ capitalisation: 2, lessons: 1, field_finding: 1, trial_log: 0, free: 0, workshop: 0 });
     expect(countStatuses(documents, NO_FILTERS)).toEqual({ draft: 1, in_review: 1, validated: 1, published: 1 });
   });
 
   it('counts what choosing each would show, the other filters kept', () => {
     const drip = filters({ label: 'drip', kind: 'capitalisation', status: 'draft' });
-    expect(countKinds(documents, drip)).toEqual({ capitalisation: 0, lessons: 0, field_finding: 1, trial_log: 0, free: 0 });
+    expect(countKinds(documents, drip)).toEqual({ capitalisation: 0, lessons: 0, field_finding: 1, trial_log: 0, free: 0, workshop: 0 });
     expect(countStatuses(documents, drip)).toEqual({ draft: 0, in_review: 0, validated: 0, published: 1 });
   });
 });

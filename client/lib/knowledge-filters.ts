@@ -26,12 +26,14 @@ const QUERY_NAMES = { kind: 'kind', status: 'status', label: 'tag', organisation
   string
 >;
 
-function first(value: string | string[] | undefined): string | null {
+/** A query value as one string (the first, when a name is repeated); absent or empty is none. */
+export function first(value: string | string[] | undefined): string | null {
   const text = Array.isArray(value) ? value[0] : value;
   return text === undefined || text === '' ? null : text;
 }
 
-function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | null {
+/** `value` when it is one of `allowed`, else null. */
+export function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 

@@ -19,3 +19,8 @@ export function threadOfHash(hash: string): string | null {
     return null;
   }
 }
+
+/** Where a guest joins a workshop with its code (the `/w/join/:code` route in main.tsx). */
+export function guestJoinPath(code: string): string {
+  return `/w/join/${encodeURIComponent(code)}`;
+}

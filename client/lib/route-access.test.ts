@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authPath, invitationTokenOf, redirectFor, routeAccess, safeNextPath } from './route-access';
+import { authPath, invitationTokenOf, redirectFor, routeAccess, safeNextPath, workshopGuestRedirect } from './route-access';
 
 const at = (url: string) => {
   const parsed = new URL(url, 'https://ensemble.example.org');
@@ -14,6 +14,27 @@ describe('routeAccess', () => {
     expect(routeAccess('/')).toBe('member');
     expect(routeAccess('/p/x')).toBe('member');
     expect(routeAccess('/nowhere')).toBe('member');
+  });
+
+  it('lets anyone join a workshop as a guest', () => {
+    expect(routeAccess('/w/join')).toBe('public');
+    expect(routeAccess('/w/join/ABC234')).toBe('public');
+    expect(routeAccess('/w/joined')).toBe('member');
+  });
+});
+
+describe('workshopGuestRedirect', () => {
+  it('keeps a workshop’s guest in their workshop', () => {
+    expect(workshopGuestRedirect('/', 'w1')).toBe('/d/w1');
+    expect(workshopGuestRedirect('/p/project', 'w1')).toBe('/d/w1');
+    expect(workshopGuestRedirect('/d/other', 'w1')).toBe('/d/w1');
+    expect(workshopGuestRedirect('/profile', 'w1')).toBe('/d/w1');
+  });
+
+  it('lets them be in the room and on the public pages, and leaves members alone', () => {
+    expect(workshopGuestRedirect('/d/w1', 'w1')).toBeNull();
+    expect(workshopGuestRedirect('/w/join/ABC234', 'w1')).toBeNull();
+    expect(workshopGuestRedirect('/p/project', null)).toBeNull();
   });
 });
 

@@ -1,3 +1,5 @@
+import { documentPath } from './paths';
+
 /**
  * Which pages need an account, and where a visitor is sent instead. Pure, so
  * the rules are tested without a router.
@@ -16,8 +18,21 @@ const GUEST_PATHS = new Set(['/login', '/signup']);
 
 export function routeAccess(pathname: string): RouteAccess {
   if (GUEST_PATHS.has(pathname)) return 'guest';
-  if (pathname.startsWith('/join/')) return 'public';
+  if (pathname.startsWith('/join/') || pathname === WORKSHOP_JOIN_PATH || pathname.startsWith(`${WORKSHOP_JOIN_PATH}/`)) return 'public';
   return 'member';
+}
+
+/** Where guests type a workshop's code, or arrive with it (`/w/join/<code>`). */
+export const WORKSHOP_JOIN_PATH = '/w/join';
+
+/**
+ * Where a workshop's guest is sent instead of `pathname`, or null to let them
+ * be: their session reaches their workshop (and the page to join one) only.
+ */
+export function workshopGuestRedirect(pathname: string, guestOf: string | null): string | null {
+  if (guestOf === null) return null;
+  const room = documentPath(guestOf);
+  return pathname === room || routeAccess(pathname) === 'public' ? null : room;
 }
 
 /**

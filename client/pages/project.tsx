@@ -10,6 +10,8 @@ import { MemberSection } from '../components/member-section';
 import { NotFoundState } from '../components/not-found-state';
 import { PartnerSection } from '../components/partner-section';
 import { ProjectHeader } from '../components/project-header';
+import { ProjectTransfer } from '../components/project-transfer';
+import { WorkshopSection } from '../components/workshop-section';
 import { useApp } from '../stores/app-context';
 import { createDocumentsStore } from '../stores/documents';
 import { createInvitationsStore } from '../stores/invitations';
@@ -17,6 +19,7 @@ import { loaded } from '../stores/loaded';
 import { createMembersStore } from '../stores/members';
 import { createOrganisationsStore } from '../stores/organisations';
 import { createProjectStore } from '../stores/project';
+import { createWorkshopsStore } from '../stores/workshops';
 
 export function ProjectPage() {
   const params = useParams<{ projectId: string }>();
@@ -39,6 +42,7 @@ function ProjectView(props: { projectId: string }) {
   const navigate = useNavigate();
   const store = createProjectStore(api, props.projectId);
   const documents = createDocumentsStore(api, props.projectId);
+  const workshops = createWorkshopsStore(api, props.projectId);
   const members = createMembersStore(api, props.projectId);
   const invitations = createInvitationsStore(api, props.projectId, () => store.can('invitations.manage'));
   const organisations = createOrganisationsStore(api);
@@ -54,10 +58,12 @@ function ProjectView(props: { projectId: string }) {
             <Breadcrumbs items={[{ label: locale.t('nav.projects'), href: '/' }, { label: project().title }]} />
             <ProjectHeader store={store} project={project()} />
             <KnowledgeBase store={documents} canCreate={store.can('document.create')} />
+            <WorkshopSection store={workshops} canCreate={store.can('workshop.facilitate')} />
             <section class="panel" aria-labelledby="project-contributions-title">
               <h2 id="project-contributions-title">{locale.t('attribution.contributions')}</h2>
               <ContributionMap source={{ kind: 'project', id: props.projectId }} testId="project-contribution-map" />
             </section>
+            <ProjectTransfer projectId={props.projectId} canImport={store.can('document.create')} />
             <PartnerSection store={store} project={project()} organisations={organisations} />
             <MemberSection
               store={members}

@@ -6,6 +6,7 @@ import { discussionRoom, listThreads, observeThreads, type Thread } from '../../
 import { MessageType } from '../../shared/protocol';
 import { collabServerUrl } from '../lib/collab-url';
 import { stopReasonFor } from './connection-state';
+import { followBrowser } from './follow-browser';
 
 export interface DiscussionSession {
   ydoc: Y.Doc;
@@ -50,21 +51,9 @@ export function createDiscussionSession(documentId: string): DiscussionSession {
     if (status === 'connected') for (const listener of reconnectListeners) listener();
   });
 
-  // As for the content: the browser knows of a lost or regained network before the socket does.
-  const onOffline = () => {
-    if (provider.ws === null) return;
-    provider.disconnect();
-    provider.connect();
-  };
-  const onOnline = () => {
-    if (provider.shouldConnect) provider.connect();
-  };
-  window.addEventListener('offline', onOffline);
-  window.addEventListener('online', onOnline);
+  followBrowser(provider, { networkBack: () => provider.shouldConnect });
 
   onCleanup(() => {
-    window.removeEventListener('offline', onOffline);
-    window.removeEventListener('online', onOnline);
     stopObserving();
     reconnectListeners.clear();
     provider.destroy();

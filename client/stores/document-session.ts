@@ -14,6 +14,7 @@ import {
   type ConnectionEvent,
   type ConnectionState,
 } from './connection-state';
+import { followBrowser } from './follow-browser';
 
 export interface DocumentSession {
   ydoc: Y.Doc;
@@ -80,34 +81,16 @@ export function createDocumentSession(
     if (status === 'connected') awareness.setLocalState(awareness.getLocalState());
   });
 
-  // The socket of a phone that lost its network can look open for many
-  // seconds; the browser's own signals are quicker than the keep-alive.
-  const onOffline = () => {
-    if (provider.ws === null) return;
-    provider.disconnect();
-    provider.connect();
-  };
-  const onOnline = () => {
-    if (connection().stoppedBy !== null) return;
-    dispatch({ type: 'network-back' });
-    provider.connect();
-  };
-  // Closing the tab or reloading runs no cleanup: say goodbye explicitly, or
-  // the others keep seeing us until the server notices the socket is gone.
-  const onPageHide = () => awareness.setLocalState(null);
-  const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) awareness.setLocalState({ user: identity() });
-  };
-  window.addEventListener('offline', onOffline);
-  window.addEventListener('online', onOnline);
-  window.addEventListener('pagehide', onPageHide);
-  window.addEventListener('pageshow', onPageShow);
+  followBrowser(provider, {
+    networkBack() {
+      if (connection().stoppedBy !== null) return false;
+      dispatch({ type: 'network-back' });
+      return true;
+    },
+    presence: () => ({ user: identity() }),
+  });
 
   onCleanup(() => {
-    window.removeEventListener('offline', onOffline);
-    window.removeEventListener('online', onOnline);
-    window.removeEventListener('pagehide', onPageHide);
-    window.removeEventListener('pageshow', onPageShow);
     provider.destroy();
     awareness.destroy();
     void persistence.destroy();

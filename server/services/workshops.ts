@@ -16,6 +16,7 @@ import {
   BOARD_NOTES,
   BOARD_STATE,
   boardRoom,
+  guestColor,
   type BoardCluster,
   type BoardNote,
   type BoardState,
@@ -210,10 +211,6 @@ export async function workshopDetail(deps: ServiceDeps, actor: Actor, workshopId
     serverTime: deps.clock(),
   };
 }
-
-/** Guests' organisations have no colour of their own: one is drawn from the name, the same on every screen. */
-const GUEST_COLORS = ['#6b7280', '#8b5cf6', '#0e7490', '#b45309', '#be185d', '#4d7c0f', '#1e40af', '#9f1239'];
-const guestColor = (name: string) => GUEST_COLORS[[...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % GUEST_COLORS.length]!;
 
 /** How the board names each of these people. */
 export async function noteAuthors(db: Db, userIds: string[]): Promise<Map<string, NoteAuthor>> {

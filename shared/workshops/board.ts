@@ -88,6 +88,11 @@ export function readBoard(doc: Y.Doc): Board {
   };
 }
 
+/** Guests' organisations have no colour of their own: one is drawn from the name, the same on every screen and on the server. */
+const GUEST_COLORS = ['#6b7280', '#8b5cf6', '#0e7490', '#b45309', '#be185d', '#4d7c0f', '#1e40af', '#9f1239'];
+export const guestColor = (organisation: string) =>
+  GUEST_COLORS[[...organisation].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % GUEST_COLORS.length]!;
+
 /** Milliseconds left on the timer at `now` (server clock). */
 export function timeLeft(timer: TimerState, now: number): number {
   if (timer.status === 'running') return Math.max(0, timer.endsAt - now);

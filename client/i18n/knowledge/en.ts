@@ -11,11 +11,13 @@ export const knowledgeEn = {
   'knowledge.kind.field_finding': 'Field finding',
   'knowledge.kind.trial_log': 'Trial-and-error log',
   'knowledge.kind.free': 'Free page',
+  'knowledge.kind.workshop': 'Joint learning workshop',
   'knowledge.kinds.capitalisation': 'Capitalisation notes',
   'knowledge.kinds.lessons': 'Lessons learned records',
   'knowledge.kinds.field_finding': 'Field findings',
   'knowledge.kinds.trial_log': 'Trial-and-error logs',
   'knowledge.kinds.free': 'Free pages',
+  'knowledge.kinds.workshop': 'Joint learning workshops',
   'knowledge.kindHelp.capitalisation':
     'Turn an experience into knowledge others can use: context, results, analysis and recommendations.',
   'knowledge.kindHelp.lessons': 'One lesson: what happened, what it teaches, and where it applies.',

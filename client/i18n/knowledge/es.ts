@@ -12,11 +12,13 @@ export const knowledgeEs: Record<keyof typeof knowledgeEn, string> = {
   'knowledge.kind.field_finding': 'Hallazgo de campo',
   'knowledge.kind.trial_log': 'Bitácora de ensayo y error',
   'knowledge.kind.free': 'Página libre',
+  'knowledge.kind.workshop': 'Taller de aprendizaje conjunto',
   'knowledge.kinds.capitalisation': 'Notas de capitalización',
   'knowledge.kinds.lessons': 'Registros de lecciones aprendidas',
   'knowledge.kinds.field_finding': 'Hallazgos de campo',
   'knowledge.kinds.trial_log': 'Bitácoras de ensayo y error',
   'knowledge.kinds.free': 'Páginas libres',
+  'knowledge.kinds.workshop': 'Talleres de aprendizaje conjunto',
   'knowledge.kindHelp.capitalisation':
     'Convertir una experiencia en conocimiento útil para otros: contexto, resultados, análisis y recomendaciones.',
   'knowledge.kindHelp.lessons': 'Una lección: qué pasó, qué enseña y dónde se aplica.',

@@ -13,11 +13,13 @@ export const knowledgeFr: Record<keyof typeof knowledgeEn, string> = {
   'knowledge.kind.field_finding': 'Constat de terrain',
   'knowledge.kind.trial_log': 'Journal d’essais-erreurs',
   'knowledge.kind.free': 'Page libre',
+  'knowledge.kind.workshop': 'Atelier d’apprentissage conjoint',
   'knowledge.kinds.capitalisation': 'Fiches de capitalisation',
   'knowledge.kinds.lessons': 'Fiches de leçons apprises',
   'knowledge.kinds.field_finding': 'Constats de terrain',
   'knowledge.kinds.trial_log': 'Journaux d’essais-erreurs',
   'knowledge.kinds.free': 'Pages libres',
+  'knowledge.kinds.workshop': 'Ateliers d’apprentissage conjoint',
   'knowledge.kindHelp.capitalisation':
     'Faire d’une expérience un savoir utile à d’autres\u00a0: contexte, résultats, analyse et recommandations.',
   'knowledge.kindHelp.lessons': 'Une leçon\u00a0: ce qui s’est passé, ce qu’elle enseigne et où elle s’applique.',
