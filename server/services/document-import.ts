@@ -6,7 +6,7 @@ import { sectionText } from '../../shared/knowledge/template-text';
 import { type Language, LANGUAGES } from '../../shared/roles';
 import { fileTooLarge, unreadableFile, unsupportedFile } from '../errors';
 import { insertCredits } from '../storage/attribution-repository';
-import { treeFromDocx } from '../transfer/from-docx';
+import { treeFromDocx, unpackedSize } from '../transfer/from-docx';
 import { treeFromMarkdown } from '../transfer/from-markdown';
 import { elementsFromTree } from '../transfer/to-ydoc';
 import { type Block, plainText } from '../transfer/tree';
@@ -53,6 +53,9 @@ export async function importDocument(deps: ServiceDeps, actor: Actor, projectId:
   return document;
 }
 
+/** A Word document's text and styles unpack to a few times its size; far more is not a document. */
+const DOCX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null => (values.includes(value as T) ? (value as T) : null);
@@ -60,6 +63,16 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null
 async function readDocx(file: Buffer): Promise<Block[]> {
   // A .docx is a zip: anything else is not one, whatever its name says.
   if (file.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw unreadableFile('This file is not a Word (.docx) document');
+  let unpacked: number;
+  try {
+    unpacked = unpackedSize(file);
+  } catch {
+    throw unreadableFile('This Word document could not be read: it is not a whole zip archive');
+  }
+  // A few megabytes can unpack to gigabytes (a zip bomb): refused before anything is unpacked.
+  if (unpacked > DOCX_MAX_UNPACKED_BYTES) {
+    throw fileTooLarge(`This Word document unpacks to ${megabytes(unpacked)} MB; up to ${megabytes(DOCX_MAX_UNPACKED_BYTES)} MB can be imported`);
+  }
   try {
     return await treeFromDocx(file);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { treeFromHtml } from './from-html';
 import { CODE_BLOCK_STYLE, INLINE_CODE_STYLE, TITLE_PAGE_STYLE } from './render-docx';
@@ -9,6 +10,18 @@ import type { Block } from './tree';
  * A title page exported by Ensemble is left out; its title reads as the
  * first heading. Throws on a file that is no Word document.
  */
+/** What a Word file (a zip) would unpack to, read from its directory without unpacking anything. */
+export function unpackedSize(file: Uint8Array): number {
+  let total = 0;
+  unzipSync(file, {
+    filter: (entry) => {
+      total += entry.originalSize;
+      return false;
+    },
+  });
+  return total;
+}
+
 export async function treeFromDocx(file: Uint8Array): Promise<Block[]> {
   const { value } = await mammoth.convertToHtml(
     { buffer: Buffer.from(file) },

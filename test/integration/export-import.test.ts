@@ -1,9 +1,10 @@
+import { zipSync } from 'fflate';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ContributionMapResponse, DocumentDetailResponse, DocumentResponse, ProjectExportResponse } from '../../shared/api';
+import { IMPORT_MAX_FILE_BYTES, type ContributionMapResponse, type DocumentDetailResponse, type DocumentResponse, type ProjectExportResponse } from '../../shared/api';
 import { YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import { treeFromFragment } from '../../server/transfer/from-ydoc';
 import { heading, list, paragraph, SAMPLE_BLOCKS } from '../../server/transfer/test-fixtures';
@@ -200,6 +201,10 @@ describe('an import', () => {
       body: JSON.stringify({ filename: 'huge.md', content: 'a'.repeat(8 * 1024 * 1024) }),
     });
     await expectError(huge, 413, 'file_too_large');
+    // A zip bomb: a few hundred kilobytes that would unpack to 100 MB, refused without unpacking it.
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(100 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(IMPORT_MAX_FILE_BYTES);
+    await expectError(await importAs(owner, 'bomb.docx', Buffer.from(bomb)), 413, 'file_too_large');
   });
 
   it('is for those who may create documents', async () => {
