@@ -48,7 +48,12 @@ const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLING_MS });
 
 function connectClient(endpoint: Endpoint, spec: ClientSpec): BenchClient {
   const doc = new Y.Doc();
-  const provider = openProvider(endpoint.protocol, { ...endpoint, documentId: spec.documentId }, doc);
+  const provider = openProvider(
+    endpoint.protocol,
+    // Spread over the instances by index: neighbours in the round-robin schedule are on different ones.
+    { wsUrl: endpoint.wsUrls[spec.index % endpoint.wsUrls.length]!, wsHeaders: endpoint.wsHeaders, documentId: spec.documentId },
+    doc,
+  );
   const client: BenchClient = {
     ...spec,
     doc,

@@ -32,8 +32,9 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [options]   (each option also reads BENCH_<NAME> from the environment, - as _)
   --scenario <names>      comma-separated, of ${SCENARIOS.join(', ')}   (default all)
-  --target <names>        servers to drive: ensemble, hocuspocus, y-websocket (LevelDB),
-                          y-websocket-memory                            (default ensemble,hocuspocus,y-websocket)
+  --target <names>        servers to drive: ensemble, ensemble-2 (two instances on PostgreSQL
+                          and Redis), hocuspocus, y-websocket (LevelDB), y-websocket-memory
+                                                    (default ensemble,ensemble-2,hocuspocus,y-websocket)
   --quick                 a short smoke run; the defaults it changes are shown in [ ]
   --clients <counts>      fan-out: one run per client count             (default 10,50,200 [10,50])
   --rate <edits/s>        fan-out: edits per second, all clients        (default 50)
@@ -50,7 +51,7 @@ export const USAGE = `Usage: npm run bench -- [options]   (each option also read
 
 const DEFAULTS = {
   scenario: SCENARIOS.join(','),
-  target: 'ensemble,hocuspocus,y-websocket',
+  target: 'ensemble,ensemble-2,hocuspocus,y-websocket',
   clients: '10,50,200',
   rate: '50',
   seconds: '10',

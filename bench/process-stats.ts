@@ -16,9 +16,8 @@ function readClockTicks(): number {
 
 /** User plus system CPU time the process has used so far, in seconds. */
 export function readCpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
+  if (!fields) throw new Error(`process ${pid} has exited`);
   // utime and stime are fields 14 and 15 of the whole line, so 12 and 13 here.
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
@@ -30,9 +29,11 @@ export interface MemorySample {
   peakRssBytes: number;
 }
 
-export function readMemory(pid: number): MemorySample {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { rssBytes: statusKb(status, 'VmRSS') * 1024, peakRssBytes: statusKb(status, 'VmHWM') * 1024 };
+/** Summed over `pids`: the peak is the sum of each process's own peak, which they need not have reached together. */
+export function readMemory(pids: readonly number[]): MemorySample {
+  const statuses = pids.map((pid) => fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  const sum = (field: string) => statuses.reduce((bytes, status) => bytes + statusKb(status, field) * 1024, 0);
+  return { rssBytes: sum('VmRSS'), peakRssBytes: sum('VmHWM') };
 }
 
 function statusKb(status: string, field: string): number {
@@ -49,9 +50,48 @@ export function readMachineBusySeconds(): number {
   return (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS;
 }
 
+/** The fields of /proc/<pid>/stat after the command name, or null once the process is gone. */
+function statFields(pid: number): string[] | null {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * CPU time so far of a process and its descendants, in seconds: those alive
+ * (found by their parent pid in /proc) and those it has reaped (cutime +
+ * cstime). PostgreSQL forks a process per connection.
+ */
+export function readTreeCpuSeconds(root: number): number {
+  const byParent = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (!fields) continue;
+    const parent = Number(fields[1]);
+    byParent.set(parent, [...(byParent.get(parent) ?? []), Number(entry)]);
+  }
+  let seconds = 0;
+  const visit = (pid: number) => {
+    const fields = statFields(pid);
+    if (!fields) return;
+    // utime, stime, cutime, cstime: fields 14 to 17 of the whole line.
+    seconds += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+    for (const child of byParent.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return seconds;
+}
+
 /** CPU time so far of the processes a run involves, and of the whole machine, in seconds. */
 export interface CpuReading {
   server: number;
+  support: number;
   workers: number[];
   coordinator: number;
   machine: number;
@@ -59,14 +99,24 @@ export interface CpuReading {
 
 export interface CpuUsage {
   server: number;
+  /** The server's own services, e.g. PostgreSQL and Redis: counted apart from the server and from everything else. */
+  support: number;
   workers: number[];
   /** Everything else on the machine: anything much above zero competed with the run. */
   other: number;
 }
 
-export function readCpu(serverPid: number, workerPids: number[]): CpuReading {
+/** The processes of a server: its instances, and the services they rely on (none for most targets). */
+export interface ServerPids {
+  pids: readonly number[];
+  supportPids?: readonly number[];
+}
+
+/** `server` sums the server's instances; `support` its services, each with its descendants. */
+export function readCpu(server: ServerPids, workerPids: number[]): CpuReading {
   return {
-    server: readCpuSeconds(serverPid),
+    server: server.pids.reduce((seconds, pid) => seconds + readCpuSeconds(pid), 0),
+    support: (server.supportPids ?? []).reduce((seconds, pid) => seconds + readTreeCpuSeconds(pid), 0),
     workers: workerPids.map(readCpuSeconds),
     coordinator: readCpuSeconds(process.pid),
     machine: readMachineBusySeconds(),
@@ -75,10 +125,11 @@ export function readCpu(serverPid: number, workerPids: number[]): CpuReading {
 
 export function cpuUsed(start: CpuReading, end: CpuReading): CpuUsage {
   const server = end.server - start.server;
+  const support = end.support - start.support;
   const workers = end.workers.map((s, w) => s - start.workers[w]!);
   const coordinator = end.coordinator - start.coordinator;
   const machine = end.machine - start.machine;
-  return { server, workers, other: machine - server - coordinator - workers.reduce((a, b) => a + b, 0) };
+  return { server, support, workers, other: machine - server - support - coordinator - workers.reduce((a, b) => a + b, 0) };
 }
 
 /** Runs `read` when the monotonic clock reaches `atNs` (or at once if it has passed). */

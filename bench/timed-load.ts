@@ -14,7 +14,7 @@ export function timeLoad(
   const doc = new Y.Doc();
   const text = doc.getText(TEXT_NAME);
   const started = performance.now();
-  const provider = openProvider(endpoint.protocol, { ...endpoint, documentId }, doc);
+  const provider = openProvider(endpoint.protocol, { wsUrl: endpoint.wsUrls[0]!, wsHeaders: endpoint.wsHeaders, documentId }, doc);
   let syncedMs: number | null = null;
   let completeMs: number | null = null;
 

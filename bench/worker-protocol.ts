@@ -10,7 +10,8 @@ export interface ClientSpec {
 /** Where and how the clients of a call connect. */
 export interface Endpoint {
   protocol: Protocol;
-  wsUrl: string;
+  /** One per server instance: client `i` connects to `wsUrls[i mod n]`. */
+  wsUrls: readonly string[];
   /** Headers of the websocket upgrade, e.g. a session cookie; the same for every client. */
   wsHeaders: Record<string, string>;
 }

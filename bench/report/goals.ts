@@ -85,7 +85,8 @@ function compare<R extends RunResult>(
 ): GoalCheck {
   const own = runs.find((r) => r.target === ENSEMBLE);
   const peers = runs
-    .filter((r) => r.target !== ENSEMBLE)
+    // Ensemble's other set-ups (ensemble-2) are not peers to hold it against.
+    .filter((r) => !r.target.startsWith(ENSEMBLE))
     .map((r) => ({ target: r.target, value: figure(r) }))
     .filter((p): p is { target: string; value: number } => p.value !== null && Number.isFinite(p.value));
   const peer = peers.sort((a, b) => (better === 'lowest' ? a.value - b.value : b.value - a.value))[0] ?? null;

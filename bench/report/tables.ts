@@ -50,6 +50,7 @@ function fanOutTable(runs: FanOutResult[], targets: string[]): string {
   return sideBySide(`fan-out, ${runs[0]!.params.rate} edits/s`, runs, targets, (r) => r.params.clients, (clients) => [
     [`${clients} clients: p50 / p95 / p99 / max ms`, (r) => slash(r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.latencyMs.max)],
     [`${clients} clients: server CPU %, RSS MB`, (r) => `${fixed(r.server.cpuPercent, 0)} %, ${fixed(r.server.rssEndBytes / MB, 0)} MB`],
+    [`${clients} clients: PostgreSQL + Redis CPU %`, (r) => supportPercent(r.server.supportCpuSeconds, r.params.seconds)],
   ]);
 }
 
@@ -83,8 +84,12 @@ function persistenceTable(runs: PersistenceResult[], targets: string[]): string 
     ['accepted edits lost to kill -9', (r) => `${r.afterKill.lost} of ${r.afterKill.accepted}`],
     ['server CPU %', (r) => fixed(r.server.cpuPercent, 0)],
     ['server CPU µs per accepted update', (r) => fixed((1e6 * r.server.cpuSeconds) / (r.acceptedPerSecond * r.params.seconds), 0)],
+    ['PostgreSQL + Redis CPU %', (r) => supportPercent(r.server.supportCpuSeconds, r.params.seconds)],
   ]);
 }
+
+/** The CPU of a server's own PostgreSQL and Redis, as a share of one core; '-' for a server without. */
+const supportPercent = (seconds: number | null, windowSeconds: number) => (seconds === null ? '-' : `${fixed((100 * seconds) / windowSeconds, 0)} %`);
 
 export function formatGoals(goals: GoalCheck[]): string {
   const value = (v: number | null, unit: string) => (v === null ? '-' : unit === 'bytes' ? `${fixed(v / 1024)} KB` : `${fixed(v)} ${unit}`);

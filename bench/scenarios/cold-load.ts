@@ -83,7 +83,7 @@ export async function runColdLoad(target: Target, params: ColdLoadParams, startO
     return await withWorkerPool(1, async ([loader]) => {
       const built = await withServer(target, options, async (server) => {
         const access = await server.createDocument('bench cold load');
-        const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: access.wsHeaders };
+        const endpoint = { protocol: target.protocol, wsUrls: server.wsUrls, wsHeaders: access.wsHeaders };
         const check = await withWorkerPool(1, async ([builder]) => {
           await connectClients([builder!], endpoint, [{ index: 0, documentId: access.documentId }], CONNECT_TIMEOUT_MS);
           const replayMs = (1000 * made.updates.length) / params.buildRate;
@@ -102,16 +102,16 @@ export async function runColdLoad(target: Target, params: ColdLoadParams, startO
         restarts.push(
           await withServer(target, options, async (server) => {
             const startMs = performance.now() - spawned;
-            const before = readCpu(server.pid, [loader!.pid]);
-            const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: built.access.wsHeaders };
+            const before = readCpu(server, [loader!.pid]);
+            const endpoint = { protocol: target.protocol, wsUrls: server.wsUrls, wsHeaders: built.access.wsHeaders };
             const report = await load(loader!, endpoint, built.access.documentId, made.length);
-            const cpu = cpuUsed(before, readCpu(server.pid, [loader!.pid]));
+            const cpu = cpuUsed(before, readCpu(server, [loader!.pid]));
             return {
               startMs,
               load: report,
               identical: report.sha1 === made.sha1,
               serverCpuSeconds: cpu.server,
-              rssBytes: readMemory(server.pid).rssBytes,
+              rssBytes: readMemory(server.pids).rssBytes,
               otherCpuSeconds: cpu.other,
               stderr: server.stderr(),
             };

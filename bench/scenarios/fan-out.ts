@@ -36,10 +36,13 @@ export interface FanOutResult {
   /** Whether every client ended with the same text. */
   converged: boolean;
   server: {
-    pid: number;
+    /** The server's processes (two for a target of two instances); CPU and memory are summed over them. */
+    pids: readonly number[];
     /** CPU time over the measured window, in s, and as a share of one core. */
     cpuSeconds: number;
     cpuPercent: number;
+    /** CPU time over the window of the services it runs on (PostgreSQL and Redis, for ensemble-2), in s; null for a server without. */
+    supportCpuSeconds: number | null;
     /** Resident memory once the clients had synced, at its highest since the server started, and at the end, in bytes. */
     rssConnectedBytes: number;
     rssPeakBytes: number;
@@ -72,9 +75,9 @@ export function runFanOut(target: Target, params: FanOutParams, startOptions: St
     const { documentId, wsHeaders } = await server.createDocument('bench fan-out');
     return withWorkerPool(params.workers, async (workers) => {
       const specs = Array.from({ length: params.clients }, (_, index) => ({ index, documentId }));
-      const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders };
+      const endpoint = { protocol: target.protocol, wsUrls: server.wsUrls, wsHeaders };
       const connectMs = await connectClients(workers, endpoint, specs, CONNECT_TIMEOUT_MS);
-      const rssConnected = readMemory(server.pid).rssBytes;
+      const rssConnected = readMemory(server.pids).rssBytes;
 
       const firstMeasuredEdit = Math.round(params.rate * params.warmupSeconds);
       const run = await runSchedule(server, workers, {
@@ -84,7 +87,7 @@ export function runFanOut(target: Target, params: FanOutParams, startOptions: St
         totalEdits: firstMeasuredEdit + Math.round(params.rate * params.seconds),
         firstMeasuredEdit,
       });
-      const memory = readMemory(server.pid);
+      const memory = readMemory(server.pids);
       return {
         scenario: 'fan-out',
         target: target.name,
@@ -100,9 +103,10 @@ export function runFanOut(target: Target, params: FanOutParams, startOptions: St
         deliveries: run.deliveries,
         converged: run.converged,
         server: {
-          pid: server.pid,
+          pids: server.pids,
           cpuSeconds: run.cpu.server,
           cpuPercent: (100 * run.cpu.server) / params.seconds,
+          supportCpuSeconds: server.supportPids ? run.cpu.support : null,
           rssConnectedBytes: rssConnected,
           rssPeakBytes: memory.peakRssBytes,
           rssEndBytes: memory.rssBytes,

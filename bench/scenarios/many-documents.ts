@@ -26,7 +26,8 @@ export interface ManyDocumentsResult {
   target: string;
   params: ManyDocumentsParams;
   server: {
-    pid: number;
+    /** The server's processes (two for a target of two instances); CPU and memory are summed over them. */
+    pids: readonly number[];
     /** Resident memory, in bytes: freshly started on storage holding the documents, none open; every client synced; after the edits and the idle time; highest. */
     rssBaselineBytes: number;
     rssConnectedBytes: number;
@@ -79,8 +80,8 @@ function measure(
   return withWorkerPool(params.workers, async (workers) => {
     await sleep(SETTLE_MS);
     const workerPids = workers.map((w) => w.pid);
-    const rssBaseline = readMemory(server.pid).rssBytes;
-    const cpu0 = readCpu(server.pid, workerPids);
+    const rssBaseline = readMemory(server.pids).rssBytes;
+    const cpu0 = readCpu(server, workerPids);
     const startedAt = performance.now();
 
     const clients = params.documents * params.clientsPerDocument;
@@ -88,10 +89,10 @@ function measure(
       index,
       documentId: documents[Math.floor(index / params.clientsPerDocument)]!.documentId,
     }));
-    const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: documents[0]!.wsHeaders };
+    const endpoint = { protocol: target.protocol, wsUrls: server.wsUrls, wsHeaders: documents[0]!.wsHeaders };
     const connectMs = await connectClients(workers, endpoint, specs, CONNECT_TIMEOUT_MS);
-    const cpu1 = readCpu(server.pid, workerPids);
-    const rssConnected = readMemory(server.pid).rssBytes;
+    const cpu1 = readCpu(server, workerPids);
+    const rssConnected = readMemory(server.pids).rssBytes;
 
     const totalEdits = params.documents * params.editsPerDocument;
     const run = await runSchedule(server, workers, {
@@ -101,10 +102,10 @@ function measure(
       totalEdits,
       firstMeasuredEdit: 0,
     });
-    const cpu2 = readCpu(server.pid, workerPids);
+    const cpu2 = readCpu(server, workerPids);
     await sleep(params.idleSeconds * 1000);
-    const cpu3 = readCpu(server.pid, workerPids);
-    const memory = readMemory(server.pid);
+    const cpu3 = readCpu(server, workerPids);
+    const memory = readMemory(server.pids);
 
     const windowSeconds = (performance.now() - startedAt) / 1000;
     return {
@@ -112,7 +113,7 @@ function measure(
       target: target.name,
       params,
       server: {
-        pid: server.pid,
+        pids: server.pids,
         rssBaselineBytes: rssBaseline,
         rssConnectedBytes: rssConnected,
         rssLoadedBytes: memory.rssBytes,

@@ -35,7 +35,16 @@ export interface PersistenceResult {
   disconnects: number;
   /** After SIGKILL with the clients still connected and a restart: the accepted edits found again, and those lost. */
   afterKill: { accepted: number; restored: number; lost: number };
-  server: { pid: number; cpuSeconds: number; cpuPercent: number; rssEndBytes: number; stderr: string };
+  /** CPU and memory summed over the server's processes. */
+  server: {
+    pids: readonly number[];
+    cpuSeconds: number;
+    cpuPercent: number;
+    /** CPU time over the window of the services it runs on (PostgreSQL and Redis, for ensemble-2), in s; null for a server without. */
+    supportCpuSeconds: number | null;
+    rssEndBytes: number;
+    stderr: string;
+  };
   clientWorkers: { pid: number; cpuSeconds: number; eventLoopDelayMs: { p99: number; max: number } }[];
   windowSeconds: number;
   otherCpuSeconds: number;
@@ -62,7 +71,7 @@ export async function runPersistence(target: Target, params: PersistenceParams, 
   try {
     const measured = await withServer(target, options, async (server) => {
       const documents = await createDocuments(server, params.documents, 'bench persistence');
-      const endpoint = { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: documents[0]!.wsHeaders };
+      const endpoint = { protocol: target.protocol, wsUrls: server.wsUrls, wsHeaders: documents[0]!.wsHeaders };
       return withWorkerPool(params.workers, async (workers) => {
         // Observer 2d and writer 2d + 1 of document d share a process: the observer releases the writer's window.
         const specs = documents.flatMap((d, i) => [0, 1].map((k) => ({ index: 2 * i + k, documentId: d.documentId })));
@@ -71,8 +80,8 @@ export async function runPersistence(target: Target, params: PersistenceParams, 
         const measureFromNs = process.hrtime.bigint() + BigInt(Math.round((START_LEAD_MS + params.warmupSeconds * 1000) * 1e6));
         const endNs = measureFromNs + BigInt(Math.round(params.seconds * 1e9));
         const pids = workers.map((w) => w.pid);
-        const cpuAtStart = atMonotonic(measureFromNs, () => readCpu(server.pid, pids));
-        const cpuAtEnd = atMonotonic(endNs, () => readCpu(server.pid, pids));
+        const cpuAtStart = atMonotonic(measureFromNs, () => readCpu(server, pids));
+        const cpuAtEnd = atMonotonic(endNs, () => readCpu(server, pids));
         const runMs = Number(endNs - process.hrtime.bigint()) / 1e6;
         const reports = await Promise.all(
           workers.map((worker) =>
@@ -83,7 +92,7 @@ export async function runPersistence(target: Target, params: PersistenceParams, 
             ),
           ),
         );
-        const rssEndBytes = readMemory(server.pid).rssBytes;
+        const rssEndBytes = readMemory(server.pids).rssBytes;
         const stderr = server.stderr();
         // A crash with the clients still connected: nothing gets a chance to store what it holds.
         await server.kill();
@@ -92,7 +101,8 @@ export async function runPersistence(target: Target, params: PersistenceParams, 
           cpu: cpuUsed(await cpuAtStart, await cpuAtEnd),
           rssEndBytes,
           stderr,
-          serverPid: server.pid,
+          serverPids: server.pids,
+          hasSupport: server.supportPids !== undefined,
           workerPids: pids,
           wsHeaders: endpoint.wsHeaders,
         };
@@ -105,7 +115,7 @@ export async function runPersistence(target: Target, params: PersistenceParams, 
         worker!.call(
           'load',
           {
-            endpoint: { protocol: target.protocol, wsUrl: server.wsUrl, wsHeaders: measured.wsHeaders },
+            endpoint: { protocol: target.protocol, wsUrls: server.wsUrls, wsHeaders: measured.wsHeaders },
             documents: observerTexts.map((t) => ({ documentId: t.documentId, expectedLength: t.length })),
             settleMs: LOAD_SETTLE_MS,
             timeoutMs: LOAD_TIMEOUT_MS,
@@ -141,9 +151,10 @@ export async function runPersistence(target: Target, params: PersistenceParams, 
       disconnects: sum((r) => r.disconnects),
       afterKill: { accepted, restored: kept, lost: accepted - kept },
       server: {
-        pid: measured.serverPid,
+        pids: measured.serverPids,
         cpuSeconds: measured.cpu.server,
         cpuPercent: (100 * measured.cpu.server) / params.seconds,
+        supportCpuSeconds: measured.hasSupport ? measured.cpu.support : null,
         rssEndBytes: measured.rssEndBytes,
         stderr: measured.stderr,
       },

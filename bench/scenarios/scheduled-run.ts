@@ -72,9 +72,9 @@ export interface ScheduledRun {
 export async function runSchedule(server: RunningTarget, workers: ClientWorker[], params: ScheduleParams): Promise<ScheduledRun> {
   const schedule: Schedule = { ...params, startNs: process.hrtime.bigint() + BigInt(START_LEAD_MS * 1e6) };
   const workerPids = workers.map((w) => w.pid);
-  const cpuAtStart = atMonotonic(dueNs(schedule, schedule.firstMeasuredEdit), () => readCpu(server.pid, workerPids));
+  const cpuAtStart = atMonotonic(dueNs(schedule, schedule.firstMeasuredEdit), () => readCpu(server, workerPids));
   const windowEndNs = dueNs(schedule, schedule.totalEdits);
-  const cpuAtEnd = atMonotonic(windowEndNs, () => readCpu(server.pid, workerPids));
+  const cpuAtEnd = atMonotonic(windowEndNs, () => readCpu(server, workerPids));
 
   const runMs = Number(windowEndNs - process.hrtime.bigint()) / 1e6;
   await Promise.all(workers.map((worker) => worker.call('run', { schedule }, runMs + CALL_MARGIN_MS)));

@@ -13,7 +13,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * of reach. They are still counted on every connection and message.
  */
 const UNLIMITED = '1000000000';
-const LIMITS = {
+export const LIMITS = {
   MAX_CONNECTIONS_PER_ADDRESS: UNLIMITED,
   MAX_CONNECTIONS_PER_SESSION: UNLIMITED,
   CONNECTION_RATE_PER_ADDRESS: UNLIMITED,
@@ -21,8 +21,13 @@ const LIMITS = {
   MESSAGE_RATE_PER_ADDRESS: UNLIMITED,
 };
 /** What the server reads from the environment besides its defaults. */
-const ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...LIMITS };
-const defaults = loadConfig({ ...process.env, ...ENV });
+export const ENSEMBLE_ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...LIMITS };
+const defaults = loadConfig({ ...process.env, ...ENSEMBLE_ENV });
+
+/** The line Ensemble prints once it listens; its group is the port. */
+export const ENSEMBLE_READY = /^Ensemble listening on http:\/\/127\.0\.0\.1:(\d+) /m;
+
+export const ensembleWsUrl = (port: number) => `ws://127.0.0.1:${port}/collab`;
 
 /**
  * Ensemble's own server, as `npm start` runs it (`node --import tsx
@@ -47,9 +52,9 @@ export const ensembleTarget: Target = {
       storageDir,
       nodeArgs,
       script: () => ['server/index.ts'],
-      env: (storage) => ({ ...ENV, DATA_DIR: storage }),
-      ready: /^Ensemble listening on http:\/\/127\.0\.0\.1:(\d+) /m,
-      wsUrl: (port) => `ws://127.0.0.1:${port}/collab`,
+      env: (storage) => ({ ...ENSEMBLE_ENV, DATA_DIR: storage }),
+      ready: ENSEMBLE_READY,
+      wsUrl: ensembleWsUrl,
       createDocument: (port) => {
         const api = new EnsembleApi(`http://127.0.0.1:${port}/api/v1`);
         return (title) => api.createDocument(title);
@@ -62,7 +67,7 @@ export const ensembleTarget: Target = {
  * the owner of the project: the server checks the session and the role once
  * per connection, so one account or fifty costs it the same during the run.
  */
-class EnsembleApi {
+export class EnsembleApi {
   #cookie: Promise<string> | null = null;
   #projectId: Promise<string> | null = null;
 

@@ -39,8 +39,8 @@ export async function launchTarget(spec: LaunchSpec): Promise<RunningTarget> {
   });
   return {
     name: spec.name,
-    wsUrl: spec.wsUrl(server.port),
-    pid: server.pid,
+    wsUrls: [spec.wsUrl(server.port)],
+    pids: [server.pid],
     createDocument: spec.createDocument(server.port),
     stderr: server.stderr,
     async stop() {

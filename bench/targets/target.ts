@@ -46,10 +46,12 @@ export interface StartOptions {
 
 export interface RunningTarget {
   readonly name: string;
-  /** Base URL of the websocket endpoint; the provider appends the document. */
-  readonly wsUrl: string;
-  /** Pid of the process that runs the server itself (not a launcher in front of it). */
-  readonly pid: number;
+  /** Base URL of the websocket endpoint of each instance (one for most targets); the provider appends the document. */
+  readonly wsUrls: readonly string[];
+  /** Pid of each process that runs the server itself (not a launcher in front of it), one per instance. */
+  readonly pids: readonly number[];
+  /** Processes of the services the server relies on (PostgreSQL, Redis), if it runs its own: their CPU is reported apart. */
+  readonly supportPids?: readonly number[];
   /** Makes a document the clients may join; targets without a document API just name one. */
   createDocument(title: string): Promise<DocumentAccess>;
   /** The tail of what the server wrote to stderr: its warnings and errors during the run. */

@@ -9,6 +9,8 @@ import { perFile } from './per-file';
 export interface TestPostgres {
   /** postgres://… of the server's `postgres` database. */
   url: string;
+  /** The postmaster, parent of the server's other processes. */
+  pid: number;
   /** A new, empty database on this server; its URL. */
   createDatabase(): Promise<string>;
   stop(): void;
@@ -39,15 +41,28 @@ function run(command: string, args: string[]): void {
 
 let databases = 0;
 
+export interface PostgresOptions {
+  /**
+   * Folder to keep the cluster in, created if missing and left in place on
+   * `stop`, so a later start finds the same data (the benchmark restarts on
+   * it). Without it, a temporary folder removed on `stop`.
+   */
+  dir?: string;
+  /** fsync on, as in production (the benchmark); off by default, since the tests kill Ensemble's processes, never the machine. */
+  durable?: boolean;
+}
+
 /**
  * A PostgreSQL server of its own on a random loopback port, its data in a
  * temporary folder; no system service is used. Throws, so the tests that
  * need it fail, when it cannot start. `stop` (and, failing that, the test
  * process's exit) stops it and removes its folder.
  */
-export async function startPostgres(): Promise<TestPostgres> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-pg-'));
+export async function startPostgres({ dir: keptDir, durable = false }: PostgresOptions = {}): Promise<TestPostgres> {
+  if (keptDir) fs.mkdirSync(keptDir, { recursive: true });
+  const dir = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-pg-'));
   const dataDir = path.join(dir, 'data');
+  const initialised = fs.existsSync(dataDir);
   if (process.getuid?.() === 0) {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
     fs.chownSync(dir, id('-u'), id('-g'));
@@ -56,6 +71,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const pgCtl = binary('pg_ctl');
   let running = false;
   const stop = () => {
+    process.off('exit', stop);
     if (running) {
       running = false;
       try {
@@ -64,13 +80,13 @@ export async function startPostgres(): Promise<TestPostgres> {
         // Already gone.
       }
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keptDir) fs.rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
   try {
-    run(binary('initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-    // fsync off: these tests kill Ensemble's processes, never the machine.
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=200`;
+    if (!initialised) run(binary('initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    const sync = durable ? '' : ' -c fsync=off -c full_page_writes=off';
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${sync} -c max_connections=200`;
     running = true;
     run(pgCtl, ['start', '-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'server.log'), '-o', options]);
   } catch (error) {
@@ -81,6 +97,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
+    pid: Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n', 1)[0]),
     async createDatabase() {
       const name = `ensemble_${process.pid}_${++databases}`;
       const client = new pg.Client({ connectionString: url });

@@ -7,6 +7,8 @@ import { perFile } from './per-file';
 
 export interface TestRedis {
   url: string;
+  /** The redis-server process. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startRedis(): Promise<TestRedis> {
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = () => {
+    process.off('exit', kill);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   };
@@ -51,6 +54,7 @@ export async function startRedis(): Promise<TestRedis> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       kill();
       await exited;
