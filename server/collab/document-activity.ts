@@ -3,7 +3,7 @@ import { NODE_DOCUMENT_LINK, YDOC_CONTENT } from '../../shared/knowledge/kinds';
 import type { Copied } from '../history/authorship';
 import type { Logger } from '../logger';
 import { parseRoom, type RoomChannel } from '../../shared/rooms';
-import { searchEntries } from '../search/entries';
+import { searchEntries, type SearchEntry } from '../search/entries';
 import type { DocumentActivity } from '../services/document-activity';
 
 /** The ids of the documents the content links to, in order of appearance, once each. */
@@ -33,6 +33,9 @@ export class ActivityBatcher {
   #contentChanged = false;
   #timer: NodeJS.Timeout | null = null;
   #reporting: Promise<void> = Promise.resolve();
+  /** Reading what search should find is a walk of the room: never more than a small share of the server's time. */
+  #searchNotBefore = 0;
+  #searchPending = false;
 
   readonly #channel: RoomChannel;
 
@@ -58,17 +61,22 @@ export class ActivityBatcher {
     this.#timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  /** Reports what gathered so far; resolves once every report started so far is done. */
-  flush(): Promise<void> {
+  /**
+   * Reports what gathered so far; resolves once every report started so far
+   * is done. The last one (`final`, as the room unloads) reads what search
+   * should find whatever its turn.
+   */
+  flush(final = false): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    if (this.#editors.size > 0 || this.#contentChanged) {
+    if (this.#editors.size > 0 || this.#contentChanged || this.#searchPending) {
       const changed = this.#contentChanged;
+      this.#searchPending ||= changed;
       const report = {
         editors: new Map(this.#editors),
         linkedDocumentIds: changed && this.#channel === 'content' ? linkedDocumentIds(this.doc) : null,
         copies: this.#copies,
-        searchable: changed ? searchEntries(this.#channel, this.doc) : null,
+        searchable: this.#searchable(final),
       };
       this.#editors.clear();
       this.#copies = [];
@@ -82,4 +90,24 @@ export class ActivityBatcher {
     }
     return this.#reporting;
   }
+
+  /**
+   * What search should find now, when it is due: a room whose reading takes
+   * long (a huge document) is read again only after WALK_SHARE times as long,
+   * the change waiting for that turn.
+   */
+  #searchable(final: boolean): SearchEntry[] | null {
+    if (!this.#searchPending) return null;
+    const now = performance.now();
+    if (now < this.#searchNotBefore && !final) {
+      this.#timer ??= setTimeout(() => void this.flush(), this.#searchNotBefore - now);
+      return null;
+    }
+    this.#searchPending = false;
+    const entries = searchEntries(this.#channel, this.doc);
+    this.#searchNotBefore = now + (performance.now() - now) * WALK_SHARE;
+    return entries;
+  }
 }
+
+const WALK_SHARE = 20;

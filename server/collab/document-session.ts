@@ -461,7 +461,7 @@ export class DocumentSession {
   /** Waits for in-flight updates, compacts, and frees the document. */
   async close(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
-    await this.#activity.flush();
+    await this.#activity.flush(true);
     await this.#versions.take();
     await this.#compaction;
     await this.compact();

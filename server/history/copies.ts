@@ -11,9 +11,12 @@ export const MIN_COPY_LENGTH = 20;
 /**
  * How stale the text pastes are looked for in may be: rebuilding it is a
  * walk of the whole document, done at most this often however many long
- * insertions come.
+ * insertions come — and, for a document so large that a walk takes long,
+ * at most once per WALK_SHARE walks' time, so it never takes more than a
+ * small share of the server.
  */
 export const PASTE_TEXT_MAX_AGE_MS = 250;
+const WALK_SHARE = 20;
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
@@ -35,7 +38,7 @@ interface Text {
  * stays the paster's).
  */
 export class CopyFinder {
-  #wholeText: (Text & { at: number }) | null = null;
+  #wholeText: (Text & { at: number; tookMs: number }) | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -62,8 +65,10 @@ export class CopyFinder {
   #pasted(text: string): Text | null {
     if (this.#wholeText?.text.includes(text)) return this.#wholeText;
     const now = this.clock();
-    if (this.#wholeText && now - this.#wholeText.at <= PASTE_TEXT_MAX_AGE_MS) return null;
-    this.#wholeText = { ...joined([...this.doc.share.values()]), at: now };
+    if (this.#wholeText && now - this.#wholeText.at <= Math.max(PASTE_TEXT_MAX_AGE_MS, this.#wholeText.tookMs * WALK_SHARE)) return null;
+    const started = performance.now();
+    const whole = joined([...this.doc.share.values()]);
+    this.#wholeText = { ...whole, at: now, tookMs: performance.now() - started };
     return this.#wholeText.text.includes(text) ? this.#wholeText : null;
   }
 }
