@@ -23,7 +23,7 @@ import {
   type NoteAuthor,
   type TimerState,
 } from '../../shared/workshops/board';
-import { DEFAULT_VOTE_BUDGET, MAX_NOTES, WORKSHOP_AGENDAS, WORKSHOP_COLUMNS } from '../../shared/workshops/formats';
+import { DEFAULT_VOTE_BUDGET, MAX_NOTES, WORKSHOP_AGENDAS, WORKSHOP_COLUMNS, type WorkshopColumn } from '../../shared/workshops/formats';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Db } from '../storage/database';
 import * as repo from '../storage/workshops-repository';
@@ -86,6 +86,13 @@ function stateOf(doc: Y.Doc): BoardState {
   const state = doc.getMap<unknown>(BOARD_STATE);
   if (state.size === 0) throw notFound('Workshop board');
   return state.toJSON() as BoardState;
+}
+
+/** One of the workshop's columns (each format has its own), or a refusal. */
+function columnOf(state: BoardState, column: string): WorkshopColumn {
+  const found = state.columns.find((c) => c === column);
+  if (!found) throw badRequest('This workshop has no such column');
+  return found;
 }
 
 const notesOf = (doc: Y.Doc) => doc.getMap<BoardNote>(BOARD_NOTES);
@@ -237,10 +244,10 @@ export async function addNote(deps: ServiceDeps, actor: Actor, workshopId: strin
   await repo.insertNote(deps.db, note);
   try {
     await changeOpenBoard(deps, workshopId, (doc, state) => {
-      if (!state.columns.includes(input.column as never)) throw badRequest('This workshop has no such column');
+      const column = columnOf(state, input.column);
       notesOf(doc).set(note.id, {
         id: note.id,
-        column: input.column as BoardNote['column'],
+        column,
         text: input.text,
         clusterId: null,
         createdAt: note.created_at,
@@ -299,11 +306,11 @@ export async function createCluster(deps: ServiceDeps, actor: Actor, workshopId:
   mayCluster(access);
   const id = newId();
   await changeOpenBoard(deps, workshopId, (doc, state) => {
-    if (!state.columns.includes(input.column as never)) throw badRequest('This workshop has no such column');
-    clustersOf(doc).set(id, { id, column: input.column as BoardCluster['column'], title: input.title, createdAt: deps.clock() });
+    const column = columnOf(state, input.column);
+    clustersOf(doc).set(id, { id, column, title: input.title, createdAt: deps.clock() });
     for (const noteId of input.noteIds) {
       const note = notesOf(doc).get(noteId);
-      if (note?.column === input.column) notesOf(doc).set(noteId, { ...note, clusterId: id });
+      if (note?.column === column) notesOf(doc).set(noteId, { ...note, clusterId: id });
     }
   });
   return id;

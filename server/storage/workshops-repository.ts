@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, WorkshopsTable } from './database';
+import type { Db, WorkshopGuestsTable, WorkshopsTable } from './database';
 
 /** A workshop's settings with its document's project and title. */
 const WORKSHOP_COLUMNS = [
@@ -127,8 +127,8 @@ export function setVote(
   });
 }
 
-export async function insertGuest(db: Db, guest: { user_id: string; organisation_name: string; organisation_kind: string }): Promise<void> {
-  await db.insertInto('workshop_guests').values(guest as never).execute();
+export async function insertGuest(db: Db, guest: WorkshopGuestsTable): Promise<void> {
+  await db.insertInto('workshop_guests').values(guest).execute();
 }
 
 /** The people of a workshop as its board names them: members with their organisation, guests with the one they gave. */
