@@ -16,14 +16,18 @@ export interface Room {
 
 export type RoomChannel = 'content' | 'discussion' | 'board';
 
-const SUFFIXES: ReadonlyArray<[string, RoomChannel]> = [
-  [DISCUSSION_ROOM_SUFFIX, 'discussion'],
-  [BOARD_ROOM_SUFFIX, 'board'],
-];
+/** What follows a document's id in the id of each of its rooms. */
+const SUFFIXES: Readonly<Record<RoomChannel, string>> = { content: '', discussion: DISCUSSION_ROOM_SUFFIX, board: BOARD_ROOM_SUFFIX };
+
+export const ROOM_CHANNELS = Object.keys(SUFFIXES) as RoomChannel[];
+
+/** The id of a document's room on `channel`. */
+export const roomId = (documentId: string, channel: RoomChannel) => `${documentId}${SUFFIXES[channel]}`;
 
 /** The room a collaboration path names (the part after `/collab/`), or null for anything else. */
 export function parseRoom(path: string): Room | null {
-  const [suffix, channel] = SUFFIXES.find(([s]) => path.endsWith(s)) ?? ['', 'content' as const];
+  const channel = ROOM_CHANNELS.find((c) => SUFFIXES[c] !== '' && path.endsWith(SUFFIXES[c])) ?? 'content';
+  const suffix = SUFFIXES[channel];
   const documentId = documentIdSchema.safeParse(path.slice(0, path.length - suffix.length));
   return documentId.success ? { id: path, documentId: documentId.data, channel } : null;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SearchResponse, searchQuerySchema } from '../../shared/api';
-import type { RoomChannel } from '../../shared/rooms';
+import { ROOM_CHANNELS, roomId } from '../../shared/rooms';
 import type { Logger } from '../logger';
 import { searchEntries } from '../search/entries';
 import { docFromStored } from '../storage/stored-doc';
@@ -15,17 +15,12 @@ export async function search(deps: ServiceDeps, actor: Actor, query: z.output<ty
   };
 }
 
-const CHANNELS: ReadonlyArray<[RoomChannel, string]> = [
-  ['content', ''],
-  ['discussion', '/discussion'],
-  ['board', '/board'],
-];
 
 /** Indexes a document from storage, every room of it: for documents made or changed without a live session. */
 export async function indexStoredDocument(deps: Pick<ServiceDeps, 'documentStore' | 'search'>, documentId: string): Promise<void> {
   await deps.documentStore.flush();
-  for (const [channel, suffix] of CHANNELS) {
-    const doc = docFromStored(await deps.documentStore.load(`${documentId}${suffix}`), () => {});
+  for (const channel of ROOM_CHANNELS) {
+    const doc = docFromStored(await deps.documentStore.load(roomId(documentId, channel)), () => {});
     await deps.search.replace(documentId, channel, searchEntries(channel, doc));
     doc.destroy();
   }
