@@ -19,8 +19,6 @@ import { type FanOut, createInProcessFanOut } from './storage/fan-out';
 import { createRoomStore } from './storage/room-store';
 import { SqliteDocumentStore } from './storage/sqlite-document-store';
 import { PostgresDocumentStore } from './storage/postgres-document-store';
-import { openPostgresDatabase } from './storage/postgres';
-import { openRedisBus } from './storage/redis-bus';
 import { openSqliteDatabase } from './storage/sqlite';
 
 export interface RunningServer {
@@ -56,8 +54,9 @@ export async function openServices(
   overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits' | 'logger' | 'fanOut'> = {},
 ): Promise<OpenedServices> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // The PostgreSQL and Redis drivers load only when configured: most instances run on SQLite alone.
   const db = config.databaseUrl
-    ? await openPostgresDatabase({ url: config.databaseUrl, logger })
+    ? await (await import('./storage/postgres')).openPostgresDatabase({ url: config.databaseUrl, logger })
     : await openSqliteDatabase({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
   const Store = config.databaseUrl ? PostgresDocumentStore : SqliteDocumentStore;
   const store = createRoomStore({
@@ -67,7 +66,7 @@ export async function openServices(
   });
   const clock = overrides.clock ?? Date.now;
   const search = config.databaseUrl ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db);
-  const redis = config.redisUrl ? await openRedisBus(config.redisUrl, logger) : null;
+  const redis = config.redisUrl ? await (await import('./storage/redis-bus')).openRedisBus(config.redisUrl, logger) : null;
   const registry = new DocumentRegistry(
     {
       store,

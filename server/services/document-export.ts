@@ -5,10 +5,8 @@ import { findProject } from '../storage/projects-repository';
 import { docFromStored } from '../storage/stored-doc';
 import { type ExportModel, type ExportSource, exportModel } from '../transfer/export-model';
 import { fileSlug } from '../transfer/file-names';
-import { renderDocx } from '../transfer/render-docx';
 import { renderHtml } from '../transfer/render-html';
 import { renderMarkdown } from '../transfer/render-markdown';
-import { renderPdf } from '../transfer/render-pdf';
 import { documentContributions } from './attribution';
 import type { Actor, ServiceDeps } from './context';
 import { authorizeDocument, summarize } from './documents';
@@ -34,8 +32,9 @@ export interface ExportedFile {
 const RENDERERS: Record<ExportFormat, (model: ExportModel) => string | Promise<Uint8Array>> = {
   md: renderMarkdown,
   html: renderHtml,
-  docx: renderDocx,
-  pdf: renderPdf,
+  // Loaded on first use: their libraries (layout, fonts, zip) take more time and memory to load than the rest of the server.
+  docx: async (model) => (await import('../transfer/render-docx')).renderDocx(model),
+  pdf: async (model) => (await import('../transfer/render-pdf')).renderPdf(model),
 };
 
 export async function exportDocument(deps: ServiceDeps, actor: Actor, documentId: string, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {

@@ -6,8 +6,7 @@ import { sectionText } from '../../shared/knowledge/template-text';
 import { type Language, LANGUAGES } from '../../shared/roles';
 import { fileTooLarge, unreadableFile, unsupportedFile } from '../errors';
 import { insertCredits } from '../storage/attribution-repository';
-import { treeFromDocx, unpackedSize } from '../transfer/from-docx';
-import { treeFromMarkdown } from '../transfer/from-markdown';
+import type { treeFromMarkdown } from '../transfer/from-markdown';
 import { elementsFromTree } from '../transfer/to-ydoc';
 import { type Block, plainText } from '../transfer/tree';
 import { authorize } from './access';
@@ -35,7 +34,7 @@ export async function importDocument(deps: ServiceDeps, actor: Actor, projectId:
   if (file.length > IMPORT_MAX_FILE_BYTES) {
     throw fileTooLarge(`The file is ${megabytes(file.length)} MB; files up to ${megabytes(IMPORT_MAX_FILE_BYTES)} MB can be imported`);
   }
-  const { blocks, frontMatter } = extension === '.docx' ? { blocks: await readDocx(file), frontMatter: {} } : readMarkdown(file);
+  const { blocks, frontMatter } = extension === '.docx' ? { blocks: await readDocx(file), frontMatter: {} } : await readMarkdown(file);
 
   const kind = oneOf(KNOWLEDGE_KINDS, frontMatter.kind) ?? 'free';
   const language = oneOf(LANGUAGES, frontMatter.language) ?? actor.language;
@@ -63,6 +62,8 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null
 async function readDocx(file: Buffer): Promise<Block[]> {
   // A .docx is a zip: anything else is not one, whatever its name says.
   if (file.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw unreadableFile('This file is not a Word (.docx) document');
+  // Loaded on first use, as the parsers of every format: imports are rare, and their libraries are heavy.
+  const { treeFromDocx, unpackedSize } = await import('../transfer/from-docx');
   let unpacked: number;
   try {
     unpacked = unpackedSize(file);
@@ -80,14 +81,15 @@ async function readDocx(file: Buffer): Promise<Block[]> {
   }
 }
 
-function readMarkdown(file: Buffer): ReturnType<typeof treeFromMarkdown> {
+async function readMarkdown(file: Buffer): Promise<ReturnType<typeof treeFromMarkdown>> {
+  const markdown = await import('../transfer/from-markdown');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file);
   } catch {
     throw unreadableFile('This Markdown file is not UTF-8 text');
   }
-  return treeFromMarkdown(text);
+  return markdown.treeFromMarkdown(text);
 }
 
 /** Headings worded as one of the kind's template sections open that section again, so its guidance and lessons follow. */
