@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import type { Database, Db } from './database';
 import { migrationProvider } from './migrations/index';
 
@@ -25,7 +25,7 @@ export async function openSqliteDatabase(options: SqliteOptions): Promise<Db> {
   sqlite.pragma(`synchronous = ${options.synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new PreparedStatements(sqlite) }) });
   await migrateToLatest(db);
   return db;
 }
@@ -36,5 +36,40 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}
+
+/** Distinct statements kept prepared: the server's queries are a few hundred shapes; IN lists of varying length add more. */
+const PREPARED_STATEMENTS = 512;
+
+/**
+ * The database as Kysely sees it, with each statement prepared once per SQL
+ * text. Kysely prepares every query it runs: preparing costs about as much
+ * as running a small query, and each statement holds native memory until
+ * the garbage collector finalises it, so a busy server held thousands.
+ * Statements run to completion before the next one starts (Kysely takes
+ * one connection at a time and reads whole results), so sharing one is safe.
+ */
+export class PreparedStatements implements SqliteDatabase {
+  /** In order of last use, the oldest first. */
+  readonly #statements = new Map<string, SqliteStatement>();
+
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly capacity = PREPARED_STATEMENTS,
+  ) {}
+
+  prepare(sql: string): SqliteStatement {
+    let statement = this.#statements.get(sql);
+    if (statement) this.#statements.delete(sql);
+    else statement = this.sqlite.prepare(sql);
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > this.capacity) this.#statements.delete(this.#statements.keys().next().value!);
+    return statement;
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.sqlite.close();
   }
 }
