@@ -9,7 +9,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { type BenchProvider, openProvider } from './providers';
+import { arrivalOfCurrentMessage, type BenchProvider, openProvider } from './providers';
 import { type EditRecord, formatRecord, recordsInUpdate, sha1, TEXT_NAME } from './records';
 import { clientOf, dueNs, expectedDeliveries, groupOf, type Schedule } from './schedule';
 import { timeLoad } from './timed-load';
@@ -69,7 +69,7 @@ function connectClient(endpoint: Endpoint, spec: ClientSpec): BenchClient {
   });
   doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     if (transaction.local || !onRecord) return;
-    const now = process.hrtime.bigint();
+    const now = arrivalOfCurrentMessage() ?? process.hrtime.bigint();
     for (const record of recordsInUpdate(update)) onRecord(client, record, now);
   });
   return client;

@@ -65,11 +65,45 @@ function openHocuspocus(target: ProviderTarget, doc: Y.Doc, WebSocketPolyfill: t
   };
 }
 
-/** The `ws` WebSocket, sending the target's headers (a session cookie) with the upgrade as a browser would. */
+/** When the frame being dispatched was read off its socket (`process.hrtime.bigint()`); null outside a dispatch. */
+let arrivalOfDispatch: bigint | null = null;
+
+/**
+ * When the message whose handlers are running arrived: a provider applies a
+ * remote update synchronously while its message is dispatched, so a listener
+ * on the Y.Doc's `update` event reads here when that update reached this client.
+ */
+export function arrivalOfCurrentMessage(): bigint | null {
+  return arrivalOfDispatch;
+}
+
+/**
+ * The `ws` WebSocket, sending the target's headers (a session cookie) with the
+ * upgrade as a browser would. It notes when each frame is read off the socket
+ * and hands it to the provider on the next turn, in order: every frame that
+ * arrived together is timed before any client's Yjs work, so that a hundred
+ * clients in one process do not add each other's work to the latency of the
+ * server under test. Closes and errors take the same queue, so that none
+ * overtakes a message.
+ */
 function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
   class WithHeaders extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers });
+    }
+
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event !== 'message' && event !== 'close' && event !== 'error') return super.emit(event, ...args);
+      const arrivedNs = process.hrtime.bigint();
+      setImmediate(() => {
+        arrivalOfDispatch = arrivedNs;
+        try {
+          super.emit(event, ...args);
+        } finally {
+          arrivalOfDispatch = null;
+        }
+      });
+      return this.listenerCount(event) > 0;
     }
   }
   return WithHeaders as unknown as typeof globalThis.WebSocket;
