@@ -42,7 +42,7 @@ export const USAGE = `Usage: npm run bench -- [options]   (each option also read
   --warmup <s>            fan-out: edits before the window, not timed   (default 3 [1])
   --documents <counts>    many documents: one run per document count    (default 100,1000 [100])
   --updates <n>           cold load: updates the document is made of    (default 20000 [2000])
-  --restarts <n>          cold load: restarts, each timed               (default 3 [1])
+  --restarts <n>          cold load: restarts, each timed               (default 7 [1])
   --persist-seconds <s>   persistence: measured window                  (default 10 [3])
   --workers <n>           client processes                              (default 2)
   --retries <n>           new attempts at a run the machine disturbed   (default 1 [0])
@@ -58,7 +58,7 @@ const DEFAULTS = {
   warmup: '3',
   documents: '100,1000',
   updates: '20000',
-  restarts: '3',
+  restarts: '7',
   'persist-seconds': '10',
   workers: '2',
   retries: '1',
