@@ -22,6 +22,8 @@ export class Connection {
   readonly id = nextConnectionId++;
   /** Awareness client ids this connection has announced, removed when it leaves. */
   readonly awarenessClientIds = new Set<number>();
+  /** Whether the session has asked this client to resend what the server lacks, and not yet had its answer. */
+  resyncRequested = false;
   #closed = false;
   #alive = true;
 

@@ -16,7 +16,8 @@ const USER = 'user-1';
 /** Owners of the client ids that wrote the stored updates, as storage records them. */
 const owners = new Map<number, string>();
 
-async function setUp() {
+/** `recordDelayMs`: how long storage takes to record the owner of these new client ids. */
+async function setUp(recordDelayMs: (ids: number[]) => number = () => 0) {
   const db = await openSqliteDatabase({ dataDir: tempDir(), synchronous: 'NORMAL' });
   onTestFinished(() => db.destroy());
   const store = new SqliteDocumentStore(db);
@@ -26,7 +27,13 @@ async function setUp() {
     fanOut: createInProcessFanOut(),
     logger: createLogger('silent'),
     activity: { report: async () => {} },
-    clients: { load: async () => new Map(owners), record: async (_room: string, ids: number[], userId: string) => new Map(ids.map((i) => [i, userId])) },
+    clients: {
+      load: async () => new Map(owners),
+      record: async (_room: string, ids: number[], userId: string) => {
+        await new Promise((resolve) => setTimeout(resolve, recordDelayMs(ids)));
+        return new Map(ids.map((i) => [i, userId]));
+      },
+    },
     versions: { capture: async () => {} },
   };
   const options = { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, versions: { afterPauseMs: 60_000, everyUpdates: 1000 } };
@@ -171,5 +178,67 @@ describe('DocumentSession sync from the stored bytes', () => {
     await expect(session.handleMessage(opened, { type: 'sync-step1', stateVector: new Uint8Array([0xff]) })).rejects.toBeInstanceOf(
       ProtocolError,
     );
+  });
+});
+
+/** Updates of two writers taking turns on one line, each after the other's last words, as `premade-document.ts` makes them. */
+function turns(count: number): { updates: Uint8Array[]; text: string } {
+  const doc = new Y.Doc();
+  const text = doc.getText('t');
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) {
+    doc.clientID = 1000 + (i % 2);
+    text.insert(text.length, `w${i % 2}:${i} `);
+  }
+  return { updates, text: text.toString() };
+}
+
+describe('DocumentSession updates in a row', () => {
+  it('applies a connection’s updates in the order they came while a new writer’s owner is being recorded', async () => {
+    // The second writer's owner takes longer to record than the first's.
+    const { load } = await setUp((ids) => (ids.includes(1001) ? 50 : 0));
+    const session = await load();
+    const { connection: opened, received } = connection(session);
+    const { updates, text } = turns(40);
+    // One socket carries both writers' updates: the first two, then the rest once the first writer is recorded.
+    const sent = updates.slice(0, 2).map((update) => session.handleMessage(opened, { type: 'sync-update', update }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    sent.push(...updates.slice(2).map((update) => session.handleMessage(opened, { type: 'sync-update', update })));
+    await Promise.all(sent);
+
+    expect(session.doc.getText('t').toString()).toBe(text);
+    // Nothing was refused as building on what the server lacked: no request to resend.
+    expect(received.filter((m) => m.type === 'sync-step1')).toHaveLength(1);
+  });
+
+  it('asks once for what it lacks, however many updates that build on it are on their way', async () => {
+    const { load } = await setUp();
+    const session = await load();
+    const { connection: opened, received } = connection(session);
+    const { updates, text } = turns(16);
+    const client = new Y.Doc();
+    const requests = () => received.filter((m) => m.type === 'sync-step1');
+    /** Sends `sent`, of which the first is lost on the way; answers the server's requests as the stock provider does. */
+    const sendLosingFirst = async (sent: Uint8Array[]) => {
+      for (const update of sent) Y.applyUpdate(client, update);
+      const before = requests().length;
+      await Promise.all(sent.slice(1).map((update) => session.handleMessage(opened, { type: 'sync-update', update })));
+      const asked = requests().slice(before);
+      expect(asked).toHaveLength(1);
+      const request = asked[0]!;
+      if (request.type !== 'sync-step1') throw new Error('not a sync step 1');
+      await session.handleMessage(opened, { type: 'sync-step2', update: Y.encodeStateAsUpdate(client, request.stateVector) });
+    };
+
+    await session.handleMessage(opened, { type: 'sync-update', update: updates[0]! });
+    Y.applyUpdate(client, updates[0]!);
+    await tick();
+    // The second update is lost; the ten after it build on it: one request, whose answer brings them all.
+    await sendLosingFirst(updates.slice(1, 12));
+    expect(session.doc.getText('t').toString()).toBe(turns(12).text);
+    // Answered: a later gap is asked for again.
+    await sendLosingFirst(updates.slice(12));
+    expect(session.doc.getText('t').toString()).toBe(text);
   });
 });

@@ -106,6 +106,13 @@ export class DocumentSession {
   #serverChanges: Promise<unknown> = Promise.resolve();
   readonly #owners: AwarenessOwners;
   #compaction: Promise<void> | null = null;
+  /**
+   * Owners being recorded. Every update waits for those begun before it, so
+   * that none is stored, and applied, ahead of one it may build on: a slow
+   * record for one writer's new id used to let the other writers' next
+   * updates overtake it and be refused as missing what they follow.
+   */
+  #recording: Promise<unknown> = Promise.resolve();
   readonly #activity: ActivityBatcher;
   /** Reads `doc` only when an update is applied, by then decoded. */
   readonly #copies: CopyFinder;
@@ -239,6 +246,8 @@ export class DocumentSession {
       }
       case 'sync-step2':
       case 'sync-update':
+        // A sync step 2 answers the server's sync step 1: whatever that asked for again is in it.
+        if (message.type === 'sync-step2') connection.resyncRequested = false;
         return this.#track(this.#acceptUpdate(message.update, connection));
       case 'awareness':
         this.#owners.check(connection, message.entries);
@@ -288,13 +297,17 @@ export class DocumentSession {
     try {
       // Whose the ids are is stored before what they wrote: no stored text is ever without its author.
       if (unrecorded.length > 0) {
-        const owners = await this.deps.clients.record(this.documentId, unrecorded, origin.grant.userId);
+        const recorded = this.#recording.then(() => this.deps.clients.record(this.documentId, unrecorded, origin.grant.userId));
+        this.#recording = recorded.catch(() => {});
+        const owners = await recorded;
         this.#clients.learn(owners);
         for (const id of owners.keys()) this.#recorded.add(id);
         // Another instance, or an earlier life of this document, gave an id to someone else.
         if ([...owners.values()].some((owner) => owner !== origin.grant.userId)) {
           throw new ProtocolError('client_id_not_owned', 'a client id of this update belongs to someone else');
         }
+      } else {
+        await this.#recording;
       }
       seq = await this.deps.store.append(this.documentId, update);
     } catch (error) {
@@ -318,7 +331,13 @@ export class DocumentSession {
       if (problem?.kind === 'missing_dependencies') {
         // Typed before the reconnection handshake resent what a crash lost, say. A sync step 1
         // makes the stock provider answer with everything the server lacks, this update included.
-        origin.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        // Asked once until it answers: the updates already on their way build on this one, are
+        // refused too, and its answer brings them all (asked for each, a fast writer's answers
+        // grew with every one still on its way, and filled the document with copies).
+        if (!origin.resyncRequested) {
+          origin.resyncRequested = true;
+          origin.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        }
         return;
       }
       if (problem) throw new ProtocolError('invalid_update', problem.message);
