@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db, OrganisationRow, UserRow } from './database';
 import type { OrganisationsTable, UsersTable } from './database';
+import { isUniqueViolation } from './dialect';
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -17,15 +18,24 @@ export async function countUsers(db: Db): Promise<number> {
 
 /**
  * The first account administers the instance. Whether it is the first is
- * decided inside the one INSERT statement, which SQLite runs atomically: of
- * two sign-ups on an empty instance, exactly one becomes the administrator.
+ * decided inside the INSERT. SQLite runs it alone; PostgreSQL may run two at
+ * once, each counting no account, and then the index that allows one
+ * administrator refuses the second (migration 0010), which is made again and
+ * now counts the first. A second refusal is the email's: the caller's to tell.
  */
-export function insertUser(db: Db, row: Omit<Insertable<UsersTable>, 'is_admin'>): Promise<UserRow> {
-  return db
-    .insertInto('users')
-    .values((eb) => ({ ...row, is_admin: eb.selectFrom('users').select(sql<number>`CASE WHEN count(*) = 0 THEN 1 ELSE 0 END`.as('first')) }))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+export async function insertUser(db: Db, row: Omit<Insertable<UsersTable>, 'is_admin'>): Promise<UserRow> {
+  const insert = () =>
+    db
+      .insertInto('users')
+      .values((eb) => ({ ...row, is_admin: eb.selectFrom('users').select(sql<number>`CASE WHEN count(*) = 0 THEN 1 ELSE 0 END`.as('first')) }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  try {
+    return await insert();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return insert();
+  }
 }
 
 export async function updateUser(

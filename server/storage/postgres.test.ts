@@ -50,6 +50,22 @@ describe('the migrations on PostgreSQL', () => {
     expect(count.n).toBe(2);
   });
 
+  it('make only one administrator of two sign-ups on an empty instance, the second made while the first is not committed', async () => {
+    const db = await freshDatabase();
+    const person = (id: string) => ({ id, email: `${id}@x.org`, name: id, organisation_id: null, language: 'en', password_hash: 'h', created_at: Date.now() });
+    let second: Promise<Awaited<ReturnType<typeof insertUser>>> | null = null;
+    const first = await db.transaction().execute(async (trx) => {
+      const made = await insertUser(trx, person('first'));
+      // Counted now, the first is not seen: only the index can tell the second it is not the first.
+      second = insertUser(db, person('second'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return made;
+    });
+    expect([first.is_admin, (await second!).is_admin]).toEqual([1, 0]);
+    // The same email twice is still refused: the retry is for the administrator's index alone.
+    await expect(insertUser(db, { ...person('again'), email: 'first@x.org' })).rejects.toMatchObject({ code: '23505' });
+  });
+
   it('migrate all the way down and up again', async () => {
     const db = await freshDatabase();
     const migrator = new Migrator({ db: db.withPlugin(postgresColumnTypes), provider: migrationProvider });

@@ -8,6 +8,7 @@ import * as m0006 from './0006-attribution';
 import * as m0007 from './0007-versions';
 import * as m0008 from './0008-workshops';
 import * as m0009 from './0009-search';
+import * as m0010 from './0010-one-administrator';
 
 /**
  * Migrations are imported statically rather than read from a folder so they
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-versions': m0007,
   '0008-workshops': m0008,
   '0009-search': m0009,
+  '0010-one-administrator': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
