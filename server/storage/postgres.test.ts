@@ -52,7 +52,7 @@ describe('the migrations on PostgreSQL', () => {
 
   it('make only one administrator of two sign-ups on an empty instance, the second made while the first is not committed', async () => {
     const db = await freshDatabase();
-    const person = (id: string) => ({ id, email: `${id}@x.org`, name: id, organisation_id: null, language: 'en', password_hash: 'h', created_at: Date.now() });
+    const person = (id: string) => ({ id, email: `${id}@x.org`, name: id, organisation_id: null, language: 'en' as const, password_hash: 'h', created_at: Date.now() });
     let second: Promise<Awaited<ReturnType<typeof insertUser>>> | null = null;
     const first = await db.transaction().execute(async (trx) => {
       const made = await insertUser(trx, person('first'));
