@@ -119,8 +119,15 @@ function bystanders(a: YjsClient, b: YjsClient) {
   };
 }
 
+/**
+ * Generous: `npm test` runs another test file beside this one on two cores (a browser, often),
+ * and one CI run saw a health request under that load wait more than 5 s. A server that is
+ * down never answers; the bystanders' own 5 s limit still catches a server that stalls.
+ */
+const HEALTH_TIMEOUT_MS = 15_000;
+
 async function expectHealthy(url: string): Promise<void> {
-  const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
+  const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
   expect(response.status).toBe(200);
 }
 
