@@ -24,8 +24,8 @@ const MAX_FRAME_BYTES = 64 * 1024;
 /** How long a socket that answered the probe is watched for a late close before it counts as kept. */
 const GRACE_MS = 150;
 const SOCKET_TIMEOUT_MS = 10_000;
-/** The frames must all be sent by then; alone they take about 70 s, under `npm test` up to 105 s. */
-const DEADLINE_MS = 150_000;
+/** The frames must all be sent by then: alone they take about 70 s, beside another test file under `npm test` up to 160 s. */
+const DEADLINE_MS = 240_000;
 /**
  * Generous: `npm test` runs another test file beside this one on two cores (a browser, often),
  * and CI runs saw a health request, and once a bystander's edit, wait more than 5 s under that
@@ -235,7 +235,7 @@ describe('malformed input', () => {
         ...report,
       ].join('\n'),
     );
-  }, 210_000);
+  }, 300_000);
 
   // Yjs's cost per changed type grows with its depth: the server refuses nesting past MAX_NESTING_DEPTH.
   it('keeps other documents responsive when an editor nests maps 6,000 deep and then changes every level', async () => {
