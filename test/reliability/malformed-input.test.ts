@@ -128,7 +128,6 @@ function bystanders(a: YjsClient, b: YjsClient) {
   };
 }
 
-
 async function expectHealthy(url: string): Promise<void> {
   const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
   expect(response.status).toBe(200);
