@@ -114,6 +114,24 @@ describe.each(engines)('document store on $engine', ({ open, newStore }) => {
       expect((await storedRows(db)).map((r) => [r.seq, text(r.data)])).toEqual([[seq, 'update #3']]);
     });
 
+    it("commits apart from another transaction open meanwhile: that one's rollback undoes none of it", async () => {
+      const { store, db, newDocument } = await setUp();
+      const id = await newDocument();
+      let appended: Promise<number> | undefined;
+      const rolledBack = db.transaction().execute(async (trx) => {
+        await trx.updateTable('documents').set({ title: 'never kept' }).where('id', '=', id).execute();
+        appended = store.append(id, payload(0));
+        // Turns pass with the transaction still open: the append's own turn comes and goes.
+        for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+        throw new Error('rolled back');
+      });
+      await expect(rolledBack).rejects.toThrow('rolled back');
+      const seq = await appended!;
+      expect((await storedRows(db, id)).map((r) => [r.seq, text(r.data)])).toEqual([[seq, 'update #0']]);
+      const { title } = await db.selectFrom('documents').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(title).toBe('Store test');
+    });
+
     it('interleaves several documents in one turn without mixing their updates', async () => {
       const { store, db, newDocument } = await setUp();
       const ids = [await newDocument(), await newDocument(), await newDocument()];

@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
 import * as Y from 'yjs';
 import type { StoredDocument } from './document-store';
-import { SqliteDocumentStore, type StoreKind } from './sqlite-document-store';
+import { SqliteDocumentStore, type StoreKind, type UpdateRow } from './sqlite-document-store';
 
 /** First key of the compaction lock, one per kind of room; the second is the document id's hash. */
 const COMPACTION_LOCK: Record<StoreKind, number> = { document: 0x456e5301, discussion: 0x456e5302, board: 0x456e5303 };
+/** Two bound values per row; PostgreSQL allows 65,535 per statement. */
+const ROWS_PER_INSERT = 1000;
 
 /**
  * Document content in PostgreSQL, shared by several server instances. Appends
- * are the SQLite store's: group commit, nothing acknowledged before its
- * transaction has committed. What differs comes from concurrent writers:
+ * are grouped as in the SQLite store: one transaction per turn of the event
+ * loop, nothing acknowledged before it has committed. What differs comes from concurrent writers:
  *
  * - Sequence numbers are taken when a row is inserted, not when it commits,
  *   so another instance's update may become visible after a higher one. The
@@ -43,6 +45,25 @@ export class PostgresDocumentStore extends SqliteDocumentStore {
           tailBytes: tailData.reduce((sum, u) => sum + u.byteLength, 0),
         };
       });
+  }
+
+  protected override insertBatch(batch: readonly UpdateRow[], now: number): Promise<number[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const assigned: number[] = [];
+      for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+        const rows = batch.slice(i, i + ROWS_PER_INSERT);
+        const inserted = await trx
+          .insertInto(this.updates)
+          .values(rows.map((row) => ({ document_id: row.documentId, data: row.data })))
+          .returning('seq')
+          .execute();
+        // Rows of one INSERT get increasing sequence numbers in VALUES order.
+        assigned.push(...inserted.map((r) => r.seq).sort((a, b) => a - b));
+      }
+      const touched = [...new Set(batch.map((row) => row.documentId))];
+      await trx.updateTable('documents').set({ updated_at: now }).where('id', 'in', touched).execute();
+      return assigned;
+    });
   }
 
   override async compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

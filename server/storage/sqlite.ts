@@ -27,7 +27,23 @@ export async function openSqliteDatabase(options: SqliteOptions): Promise<Db> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new PreparedStatements(sqlite) }) });
   await migrateToLatest(db);
+  connections.set(db, sqlite);
   return db;
+}
+
+const connections = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a database opened by
+ * `openSqliteDatabase`, for the one write that is too frequent for Kysely's
+ * asynchronous machinery: appending collaboration updates. Run it only while
+ * holding Kysely's connection (`db.connection().execute`), so that it never
+ * lands inside a transaction Kysely has open.
+ */
+export function sqliteConnection(db: Db): SQLite.Database {
+  const sqlite = connections.get(db);
+  if (!sqlite) throw new Error('not a database opened by openSqliteDatabase');
+  return sqlite;
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
