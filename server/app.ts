@@ -24,7 +24,7 @@ import { versionRoutes } from './routes/versions';
 import { workshopRoutes } from './routes/workshops';
 import { searchRoutes } from './routes/search';
 import { sameOrigin } from './routes/same-origin';
-import { sessionMiddleware } from './routes/session';
+import { clientAddressMiddleware, sessionMiddleware } from './routes/session';
 import { SESSION_COOKIE } from './services/accounts';
 import type { ServiceDeps } from './services/context';
 
@@ -75,6 +75,7 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   });
   api.use((c, next) => (IMPORT_PATH.test(c.req.path) ? importBodyLimit(c, next) : apiBodyLimit(c, next)));
   api.use(sameOrigin());
+  api.use(clientAddressMiddleware(config.trustedProxies));
   api.use(sessionMiddleware(deps.services));
   api.route('/auth', authRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.route('/organisations', organisationRoutes(deps.services));

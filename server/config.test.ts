@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 30 * 24 * 3600 * 1000,
       secureCookies: false,
+      trustedProxies: 0,
       limits: {
         maxConnectionsPerAddress: 200,
         maxConnectionsPerSession: 32,
@@ -60,6 +61,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'silent',
       SESSION_TTL_SECONDS: '60',
       SECURE_COOKIES: 'true',
+      TRUST_PROXY: '2',
     });
     expect(config).toEqual({
       port: 9000,
@@ -79,6 +81,7 @@ describe('loadConfig', () => {
       logLevel: 'silent',
       sessionTtlMs: 60_000,
       secureCookies: true,
+      trustedProxies: 2,
       limits: expect.any(Object),
     });
   });
@@ -115,6 +118,8 @@ describe('loadConfig', () => {
     ['UNLOAD_GRACE_MS', '-5'],
     ['PING_INTERVAL_MS', '10'],
     ['LOG_LEVEL', 'verbose'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '-1'],
   ])('rejects %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.name).toBe('ConfigError');

@@ -35,7 +35,12 @@ const envSchema = z.object({
   PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** SQLite `synchronous` setting: FULL survives power loss, NORMAL survives process crashes. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  /** Open websockets allowed from one client address (a proxy in front counts as one address). */
+  /**
+   * Reverse proxies in front of Ensemble that append the client's address to X-Forwarded-For;
+   * 0: none, the socket's peer is the client, and the header is ignored (it could be forged).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Open websockets allowed from one client address (with TRUST_PROXY unset, a proxy in front counts as one address). */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
   /** Open websockets allowed for one login session. */
   MAX_CONNECTIONS_PER_SESSION: z.coerce.number().int().min(1).default(32),
@@ -85,6 +90,8 @@ export interface Config {
   readonly sessionTtlMs: number;
   readonly limits: CollabLimits;
   readonly secureCookies: boolean;
+  /** How many reverse proxies in front append to X-Forwarded-For (`clientAddress`). */
+  readonly trustedProxies: number;
 }
 
 export class ConfigError extends Error {
@@ -125,5 +132,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messageRatePerAddress: e.MESSAGE_RATE_PER_ADDRESS,
     }),
     secureCookies: e.SECURE_COOKIES === 'true',
+    trustedProxies: e.TRUST_PROXY,
   });
 }

@@ -124,6 +124,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       maxSendBufferBytes: config.maxSendBufferBytes,
       pingIntervalMs: config.pingIntervalMs,
       limits: config.limits,
+      trustedProxies: config.trustedProxies,
     },
   );
   const app = createApp(config, { services, logger });

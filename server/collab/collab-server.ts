@@ -6,6 +6,7 @@ import type { CollabLimits } from '../config';
 import type { Logger } from '../logger';
 import type { AccessChange, AccessEvents } from '../services/access-events';
 import type { CollabAccess } from '../services/collab-access';
+import { clientAddress } from '../client-address';
 import { CollabError } from './collab-error';
 import { Connection } from './connection';
 import { parseRoom, type Room } from '../../shared/rooms';
@@ -19,6 +20,8 @@ export interface CollabServerOptions {
   maxSendBufferBytes: number;
   pingIntervalMs: number;
   limits: CollabLimits;
+  /** Reverse proxies in front that append to X-Forwarded-For (`clientAddress`). */
+  trustedProxies: number;
 }
 
 export interface CollabServerDeps {
@@ -88,7 +91,7 @@ export class CollabServer {
     const room = parseRoom(pathname.slice(COLLAB_PATH_PREFIX.length));
     if (!room) return rejectUpgrade(socket, 400, 'Bad Request');
     if (!this.#accepting) return rejectUpgrade(socket, 503, 'Service Unavailable');
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.options.trustedProxies);
     if (
       (this.#perAddress.get(address) ?? 0) >= this.options.limits.maxConnectionsPerAddress ||
       !this.#connectRate.take(address)

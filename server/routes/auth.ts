@@ -9,7 +9,7 @@ import {
 import * as accounts from '../services/accounts';
 import type { ServiceDeps } from '../services/context';
 import { errorResponses, jsonBody, jsonResponse, newRouter, noContent, SESSION_SECURITY } from './openapi';
-import { clearSessionCookie, clientAddress, requireParticipant, requireUser, setSessionCookie } from './session';
+import { clearSessionCookie, requireParticipant, requireUser, setSessionCookie } from './session';
 
 const tags = ['Accounts'];
 
@@ -76,7 +76,7 @@ export function authRoutes(deps: ServiceDeps, options: { secureCookies: boolean 
       return c.json({ user }, 201);
     })
     .openapi(logIn, async (c) => {
-      const { user, token } = await accounts.logIn(deps, c.req.valid('json'), clientAddress(c));
+      const { user, token } = await accounts.logIn(deps, c.req.valid('json'), c.get('clientAddress'));
       setSessionCookie(c, token, deps.sessionTtlMs, options.secureCookies);
       return c.json({ user }, 200);
     })

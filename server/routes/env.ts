@@ -6,5 +6,7 @@ export interface AppEnv {
     user: UserRow | null;
     /** The session cookie's token, when one was presented and valid. */
     sessionToken: string | null;
+    /** Where the request came from, past any trusted proxies (`clientAddress`). */
+    clientAddress: string;
   };
 }

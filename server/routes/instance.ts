@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
 import { demoInputSchema, demoResponseSchema, instanceStatusResponseSchema } from '../../shared/api';
 import * as accounts from '../services/accounts';
@@ -34,8 +33,7 @@ export function instanceRoutes(deps: ServiceDeps, options: { secureCookies: bool
     .openapi(demo, async (c) => {
       const { logins, passwords, projectIds } = await createDemoProgramme(deps, { ownerLanguage: c.req.valid('json').language });
       const owner = logins.find((login) => login.role === 'owner')!;
-      const address = getConnInfo(c).remote.address ?? 'unknown';
-      const { token } = await accounts.logIn(deps, { email: owner.email, password: passwords.owner }, address);
+      const { token } = await accounts.logIn(deps, { email: owner.email, password: passwords.owner }, c.get('clientAddress'));
       setSessionCookie(c, token, deps.sessionTtlMs, options.secureCookies);
       return c.json({ logins, passwords, projectIds }, 201);
     });

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { clientAddress } from '../client-address';
 import { forbidden, unauthenticated } from '../errors';
 import { SESSION_COOKIE, sessionFor } from '../services/accounts';
 import type { ServiceDeps } from '../services/context';
@@ -14,6 +15,14 @@ export function sessionMiddleware(deps: ServiceDeps): MiddlewareHandler<AppEnv> 
     const user = token ? (await sessionFor(deps, token))?.user : undefined;
     c.set('user', user ?? null);
     c.set('sessionToken', user && token ? token : null);
+    await next();
+  };
+}
+
+/** Records in `c.var.clientAddress` where the request came from, past `trustedProxies` reverse proxies: what throttles count against. */
+export function clientAddressMiddleware(trustedProxies: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('clientAddress', clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies));
     await next();
   };
 }
@@ -32,8 +41,6 @@ export function requireParticipant(c: Context<AppEnv>): UserRow {
   return user;
 }
 
-/** The client's address as the socket sees it: what throttles count against. */
-export const clientAddress = (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address ?? 'unknown';
 
 export function setSessionCookie(c: Context, token: string, ttlMs: number, secure: boolean): void {
   setCookie(c, SESSION_COOKIE, token, {

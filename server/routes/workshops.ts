@@ -28,7 +28,7 @@ import { guestInvitation, joinAsGuest } from '../services/workshop-guests';
 import { exportBoard, synthesize } from '../services/workshop-synthesis';
 import * as workshops from '../services/workshops';
 import { errorResponses, jsonBody, jsonResponse, newRouter, SESSION_SECURITY } from './openapi';
-import { clientAddress, requireParticipant, requireUser, setSessionCookie } from './session';
+import { requireParticipant, requireUser, setSessionCookie } from './session';
 
 const tags = ['Workshops'];
 const security = SESSION_SECURITY;
@@ -195,9 +195,9 @@ export function workshopRoutes(deps: ServiceDeps, options: { secureCookies: bool
         'content-disposition': `attachment; filename="${filename}"`,
       });
     })
-    .openapi(routes.invitation, async (c) => c.json(await guestInvitation(deps, c.req.valid('param').code, clientAddress(c)), 200))
+    .openapi(routes.invitation, async (c) => c.json(await guestInvitation(deps, c.req.valid('param').code, c.get('clientAddress')), 200))
     .openapi(routes.join, async (c) => {
-      const joined = await joinAsGuest(deps, c.req.valid('param').code, c.req.valid('json'), clientAddress(c));
+      const joined = await joinAsGuest(deps, c.req.valid('param').code, c.req.valid('json'), c.get('clientAddress'));
       setSessionCookie(c, joined.token, joined.expiresAt - deps.clock(), options.secureCookies);
       return c.json({ workshopId: joined.workshopId }, 201);
     });

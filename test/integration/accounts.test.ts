@@ -172,16 +172,25 @@ describe('profile', () => {
   });
 });
 
-/** A log-in sent from a given local address, to tell addresses apart. */
-function logInFrom(baseUrl: string, localAddress: string, email: string, password: string): Promise<number> {
+/**
+ * A log-in sent from a given local address, to tell addresses apart, or as if
+ * through a proxy that set X-Forwarded-For.
+ */
+function logInFrom(
+  baseUrl: string,
+  from: { localAddress?: string; forwardedFor?: string },
+  email: string,
+  password: string,
+): Promise<number> {
   const body = JSON.stringify({ email, password });
+  const forwarded: Record<string, string> = from.forwardedFor ? { 'x-forwarded-for': from.forwardedFor } : {};
   return new Promise((resolve, reject) => {
     const request = http.request(
       `${baseUrl}/api/v1/auth/login`,
       {
         method: 'POST',
-        localAddress,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        localAddress: from.localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...forwarded },
       },
       (response) => {
         response.resume();
@@ -230,16 +239,33 @@ describe('log-in throttling', () => {
   it('locks an address after 20 failures across accounts, even for an account with no failure of its own', async () => {
     const server = await startTestServer();
     const person = await server.signUp();
-    // Four failures on each of five unknown accounts: no account reaches its own limit.
+    // Four failures on each of five unknown accounts: no account reaches its own limit. Each claims
+    // another X-Forwarded-For: without TRUST_PROXY that is the client's word, and changes nothing.
     const attempts = Array.from({ length: 20 }, (_, i) =>
-      logInFrom(server.url, '127.0.0.1', `unknown-${i % 5}@example.org`, 'guessing'),
+      logInFrom(server.url, { localAddress: '127.0.0.1', forwardedFor: `198.51.100.${i}` }, `unknown-${i % 5}@example.org`, 'guessing'),
     );
     expect(await Promise.all(attempts)).toEqual(Array(20).fill(401));
     const locked = await logIn(server.url, person.email, person.password);
     await expectError(locked, 429, 'too_many_attempts');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Linux routes all of 127/8 to the loopback: another address is not locked out.
-    if (process.platform === 'linux') expect(await logInFrom(server.url, '127.0.0.2', person.email, person.password)).toBe(200);
+    if (process.platform === 'linux') {
+      expect(await logInFrom(server.url, { localAddress: '127.0.0.2' }, person.email, person.password)).toBe(200);
+    }
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY), locks the forwarded client address, not the proxy and its other clients', async () => {
+    const server = await startTestServer({ TRUST_PROXY: '1' });
+    const person = await server.signUp();
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      logInFrom(server.url, { forwardedFor: '198.51.100.7' }, `unknown-${i % 5}@example.org`, 'guessing'),
+    );
+    expect(await Promise.all(attempts)).toEqual(Array(20).fill(401));
+    expect(await logInFrom(server.url, { forwardedFor: '198.51.100.7' }, person.email, person.password)).toBe(429);
+    // A forged entry before the proxy's own does not get the guesser out.
+    expect(await logInFrom(server.url, { forwardedFor: '203.0.113.1, 198.51.100.7' }, person.email, person.password)).toBe(429);
+    // Others behind the same proxy are not locked out.
+    expect(await logInFrom(server.url, { forwardedFor: '198.51.100.8' }, person.email, person.password)).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import { addMember } from '../helpers/accounts';
@@ -8,6 +8,31 @@ import { waitFor } from '../helpers/wait-for';
 import { connectClient } from '../helpers/yjs-client';
 
 const queryAwareness = Uint8Array.of(MessageType.queryAwareness);
+
+/**
+ * The HTTP status of a websocket upgrade (101 once open), as if through a proxy
+ * that set X-Forwarded-For when `forwardedFor` is given. The socket is closed
+ * at once unless `keep`.
+ */
+function upgradeStatus(
+  server: Awaited<ReturnType<typeof startTestServer>>,
+  documentId: string,
+  forwardedFor?: string,
+  { keep = false } = {},
+): Promise<number> {
+  const headers: Record<string, string> = { cookie: server.cookie! };
+  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+  const ws = new WebSocket(`${server.wsUrl}/${documentId}`, { headers });
+  onTestFinished(() => ws.terminate());
+  return new Promise<number>((resolve) => {
+    ws.on('unexpected-response', (_, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => {
+      resolve(101);
+      if (!keep) ws.close();
+    });
+    ws.on('error', () => {});
+  });
+}
 
 /** Two stock clients that must keep working whatever the abusive one does. */
 async function bystanders(server: Awaited<ReturnType<typeof startTestServer>>, documentId: string) {
@@ -50,13 +75,21 @@ describe('limits that keep one client from crowding out the others', () => {
     const target = { wsUrl: server.wsUrl, cookie: server.cookie };
     const open = [openCollabSocket(target, documentId), openCollabSocket(target, documentId)];
     await Promise.all(open.map((s) => s.received('sync-step1')));
-    const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${server.wsUrl}/${documentId}`, { headers: { cookie: server.cookie! } });
-      ws.on('unexpected-response', (_, res) => resolve(res.statusCode ?? 0));
-      ws.on('open', () => resolve(101));
-      ws.on('error', () => {});
-    });
-    expect(status).toBe(429);
+    expect(await upgradeStatus(server, documentId)).toBe(429);
+    // Without TRUST_PROXY the header is the client's word, and changes nothing.
+    expect(await upgradeStatus(server, documentId, '198.51.100.9')).toBe(429);
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY), counts each forwarded client address apart', async () => {
+    const server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '2', TRUST_PROXY: '1' });
+    const documentId = await server.createDocument();
+    // Sockets that stay open until the test ends, as two people behind the proxy.
+    const first = ['198.51.100.1', '198.51.100.1'].map((address) => upgradeStatus(server, documentId, address, { keep: true }));
+    expect(await Promise.all(first)).toEqual([101, 101]);
+    expect(await upgradeStatus(server, documentId, '198.51.100.1')).toBe(429);
+    // What a client wrote before the proxy's own entry is not believed.
+    expect(await upgradeStatus(server, documentId, '203.0.113.5, 198.51.100.1')).toBe(429);
+    expect(await upgradeStatus(server, documentId, '198.51.100.2')).toBe(101);
   });
 
   it('closes a connection that floods messages with 4429, while others keep editing', async () => {
