@@ -32,7 +32,7 @@ export function DocumentExportMenu(props: { documentId: string }) {
             <For each={EXPORT_FORMATS}>{(f) => <option value={f}>{locale.t(`transfer.format.${f}`)}</option>}</For>
           </select>
         </label>
-        <label class="export-check">
+        <label class="check-option">
           <input type="checkbox" data-testid="export-annotations" checked={annotations()} onChange={(event) => setAnnotations(event.currentTarget.checked)} />
           <span>{locale.t('transfer.export.annotations')}</span>
         </label>

@@ -48,7 +48,7 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
     if (meta.document()?.kind === 'workshop') props.onWorkshop?.();
   });
   const canEdit = () => meta.can('document.edit');
-  const docSession = createDocumentSession(props.documentId, props.identity, {
+  const docSession = createDocumentSession(props.documentId, props.userId, props.identity, {
     onPermission: (permission) => {
       // Viewers hear "denied" on every connection: only news when the page thinks otherwise.
       if ((permission === 'denied') === canEdit()) meta.reload();
@@ -66,7 +66,7 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
   };
   const notFound = () => stoppedBy() === 'not_found' || (meta.notFound() && stoppedBy() !== 'forbidden');
 
-  const discussion = createDiscussionSession(props.documentId);
+  const discussion = createDiscussionSession(props.documentId, props.userId);
   // A commenter made a viewer hears of it here first: the content socket only speaks up for editors.
   const outbox = createDiscussionOutboxStore(api, props.userId, props.documentId, discussion, (error) => {
     if (isApiError(error, 'forbidden')) meta.reload();

@@ -258,8 +258,11 @@ export const en = {
   'profile.passwordError': 'The password could not be changed. {reason}',
   'profile.logOutTitle': 'Log out',
   'profile.logOutBody':
-    'On a shared computer, log out when you are done. Documents opened here stay on this device for offline use.',
+    'On a shared computer, log out when you are done. Documents you opened here stay on this device for offline use; nobody else who logs in here is shown them.',
   'profile.logOut': 'Log out',
+  'profile.forgetCopies': 'Also remove the documents kept on this device',
+  'profile.forgetCopiesHint':
+    'For a shared or borrowed computer. Changes made offline that have not reached the server yet would be lost.',
   'profile.logOutError': 'You could not be logged out. {reason}',
 
   'document.untitled': 'Untitled',

@@ -253,8 +253,11 @@ export const es: Messages = {
   'profile.passwordError': 'No se pudo cambiar la contraseña. {reason}',
   'profile.logOutTitle': 'Cerrar sesión',
   'profile.logOutBody':
-    'En un ordenador compartido, cierre la sesión al terminar. Los documentos abiertos aquí se quedan en este dispositivo para trabajar sin conexión.',
+    'En un ordenador compartido, cierre la sesión al terminar. Los documentos abiertos aquí se quedan en este dispositivo para trabajar sin conexión; nadie más que inicie sesión aquí los ve.',
   'profile.logOut': 'Cerrar sesión',
+  'profile.forgetCopies': 'Borrar también los documentos guardados en este dispositivo',
+  'profile.forgetCopiesHint':
+    'Para un ordenador compartido o prestado. Los cambios hechos sin conexión que aún no hayan llegado al servidor se perderían.',
   'profile.logOutError': 'No se pudo cerrar la sesión. {reason}',
 
   'document.untitled': 'Sin título',

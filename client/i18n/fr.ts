@@ -254,8 +254,11 @@ export const fr: Messages = {
   'profile.passwordError': 'Le mot de passe n’a pas pu être changé. {reason}',
   'profile.logOutTitle': 'Déconnexion',
   'profile.logOutBody':
-    'Sur un ordinateur partagé, déconnectez-vous quand vous avez fini. Les documents ouverts ici restent sur cet appareil pour le travail hors ligne.',
+    'Sur un ordinateur partagé, déconnectez-vous quand vous avez fini. Les documents ouverts ici restent sur cet appareil pour le travail hors ligne ; personne d’autre qui se connecte ici ne les voit.',
   'profile.logOut': 'Se déconnecter',
+  'profile.forgetCopies': 'Effacer aussi les documents gardés sur cet appareil',
+  'profile.forgetCopiesHint':
+    'Pour un ordinateur partagé ou prêté. Les modifications faites hors ligne qui ne sont pas encore parvenues au serveur seraient perdues.',
   'profile.logOutError': 'La déconnexion n’a pas abouti. {reason}',
 
   'document.untitled': 'Sans titre',

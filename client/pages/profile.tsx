@@ -19,8 +19,9 @@ import { createOrganisationsStore } from '../stores/organisations';
 export function ProfilePage() {
   const { session, locale } = useApp();
   const navigate = useNavigate();
+  const [forgetCopies, setForgetCopies] = createSignal(false);
   const logOut = createAction(async () => {
-    await session.logOut();
+    await session.logOut({ forgetCopies: forgetCopies() });
     navigate('/login', { replace: true });
   });
 
@@ -34,6 +35,18 @@ export function ProfilePage() {
           <section class="panel" aria-labelledby="logout-title">
             <h2 id="logout-title">{locale.t('profile.logOutTitle')}</h2>
             <p class="muted section-intro">{locale.t('profile.logOutBody')}</p>
+            <label class="check-option">
+              <input
+                type="checkbox"
+                data-testid="logout-forget-copies"
+                checked={forgetCopies()}
+                onChange={(event) => setForgetCopies(event.currentTarget.checked)}
+              />
+              <span>
+                {locale.t('profile.forgetCopies')}
+                <span class="field-hint">{locale.t('profile.forgetCopiesHint')}</span>
+              </span>
+            </label>
             <Show when={logOut.error()}>{(error) => <ErrorNotice error={error()} message="profile.logOutError" />}</Show>
             <button type="button" class="button" data-testid="logout" disabled={logOut.pending()} onClick={() => void logOut.run()}>
               {locale.t('profile.logOut')}

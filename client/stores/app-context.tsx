@@ -1,6 +1,7 @@
 import { createContext, useContext, type JSX } from 'solid-js';
 import { createApiClient, type ApiClient } from '../lib/api';
 import { forgetOutboxes } from '../lib/discussion-outbox';
+import { forgetLocalCopies } from '../lib/local-copies';
 import { createLocaleStore, type LocaleStore } from './locale';
 import { createSessionStore, type SessionStore } from './session';
 
@@ -20,7 +21,10 @@ export function AppProvider(props: { children: JSX.Element }) {
   const session: SessionStore = createSessionStore(api, locale, {
     // Discussion changes waiting for a connection are their writer's only: forgotten once they log out, or someone else signs in here.
     onSignedIn: (me) => forgetOutboxes((owner) => owner !== me.id),
-    onLoggedOut: (me) => forgetOutboxes((owner) => owner === me.id),
+    async onLoggedOut(me, { forgetCopies }) {
+      forgetOutboxes((owner) => owner === me.id);
+      if (forgetCopies) await forgetLocalCopies(me.id);
+    },
   });
   return <AppContext.Provider value={{ api, locale, session }}>{props.children}</AppContext.Provider>;
 }

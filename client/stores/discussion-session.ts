@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { discussionRoom, listThreads, observeThreads, type Thread } from '../../shared/annotations/discussion';
 import { MessageType } from '../../shared/protocol';
 import { collabServerUrl } from '../lib/collab-url';
+import { localCopyName } from '../lib/local-copies';
 import { stopReasonFor } from './connection-state';
 import { followBrowser } from './follow-browser';
 
@@ -28,9 +29,9 @@ export interface DiscussionSession {
  * this Y.Doc on the server. Create it inside a component: everything is torn
  * down when that component goes.
  */
-export function createDiscussionSession(documentId: string): DiscussionSession {
+export function createDiscussionSession(documentId: string, userId: string): DiscussionSession {
   const ydoc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`ensemble:discussion:${documentId}`, ydoc);
+  const persistence = new IndexeddbPersistence(localCopyName('discussion', userId, documentId), ydoc);
   const provider = new WebsocketProvider(collabServerUrl(window.location), discussionRoom(documentId), ydoc, {
     shouldReconnect: (event) => stopReasonFor(event.code) === null,
   });

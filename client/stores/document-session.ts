@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { AuthMessageType, MessageType } from '../../shared/protocol';
 import { collabServerUrl } from '../lib/collab-url';
+import { localCopyName } from '../lib/local-copies';
 import type { Identity } from '../lib/identity';
 import { participantsFrom, type Participant } from '../lib/participants';
 import {
@@ -35,17 +36,18 @@ export interface DocumentSessionOptions {
 }
 
 /**
- * One open document: its Y.Doc, kept on the device (IndexedDB) so edits
+ * One open document: its Y.Doc, kept on the device (IndexedDB, one copy per person) so edits
  * made offline survive a reload, and shared through the server. Create it
  * inside a component: everything is torn down when that component goes.
  */
 export function createDocumentSession(
   documentId: string,
+  userId: string,
   identity: Accessor<Identity>,
   options: DocumentSessionOptions = {},
 ): DocumentSession {
   const ydoc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`ensemble:doc:${documentId}`, ydoc);
+  const persistence = new IndexeddbPersistence(localCopyName('doc', userId, documentId), ydoc);
   const provider = new WebsocketProvider(collabServerUrl(window.location), documentId, ydoc, {
     shouldReconnect: (event) => stopReasonFor(event.code) === null,
   });

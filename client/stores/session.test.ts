@@ -85,11 +85,21 @@ describe('createSessionStore', () => {
         logOut: () => Promise.resolve(),
       }),
       locale,
-      { onSignedIn: (who) => seen.push(`in:${who.id}`), onLoggedOut: (who) => seen.push(`out:${who.id}`) },
+      {
+        onSignedIn: (who) => seen.push(`in:${who.id}`),
+        onLoggedOut: async (who, { forgetCopies }) => {
+          await settle();
+          seen.push(`out:${who.id}:${forgetCopies}`);
+        },
+      },
     );
     await settle();
     await session.logIn({ email: 'awa@example.org', password: 'x' });
     await session.logOut();
-    expect(seen).toEqual(['in:u1', 'out:u1']);
+    await session.logIn({ email: 'awa@example.org', password: 'x' });
+    // Logging out ends once what must go has gone.
+    await session.logOut({ forgetCopies: true });
+    expect(seen).toEqual(['in:u1', 'out:u1:false', 'in:u1', 'out:u1:true']);
+    expect(session.status()).toBe('signed-out');
   });
 });

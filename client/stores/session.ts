@@ -14,7 +14,8 @@ export interface SessionStore {
   reload(): void;
   logIn(input: LogInInput): Promise<Me>;
   signUp(input: SignUpInput): Promise<Me>;
-  logOut(): Promise<void>;
+  /** Ends the session on the server, then does what `choices` asks on this browser. */
+  logOut(choices?: LogOutChoices): Promise<void>;
   updateProfile(input: UpdateProfileInput): Promise<Me>;
   changePassword(input: ChangePasswordInput): Promise<void>;
   /** The interface language, kept in the account too when logged in. */
@@ -23,12 +24,17 @@ export interface SessionStore {
   expire(): void;
 }
 
+export interface LogOutChoices {
+  /** Also delete the copies of documents this person's browser keeps (a shared computer). */
+  forgetCopies: boolean;
+}
+
 /** What else must happen when people come and go on this browser. */
 export interface SessionHooks {
   /** Someone is signed in: logged in, signed up, or found so on loading. */
   onSignedIn?(me: Me): void;
-  /** They logged out here. */
-  onLoggedOut?(me: Me): void;
+  /** They logged out here; logging out ends once what this returns has settled. */
+  onLoggedOut?(me: Me, choices: LogOutChoices): void | Promise<void>;
 }
 
 /**
@@ -79,11 +85,14 @@ export function createSessionStore(api: ApiClient, locale: LocaleStore, hooks: S
     logIn: async (input) => signedIn(await api.logIn(input), true),
     // The form's language was the interface's already.
     signUp: async (input) => signedIn(await api.signUp(input), false),
-    async logOut() {
+    async logOut(choices = { forgetCopies: false }) {
       const me = user();
       await api.logOut();
-      signedOut();
-      if (me) hooks.onLoggedOut?.(me);
+      try {
+        if (me) await hooks.onLoggedOut?.(me, choices);
+      } finally {
+        signedOut();
+      }
     },
     async updateProfile(input) {
       return signedIn(await api.updateMe(input), input.language !== undefined);
