@@ -24,6 +24,8 @@ export interface BenchOptions {
   workers: number;
   /** Further attempts at a run the machine disturbed. */
   retries: number;
+  /** Fan-out and many documents: runs of each setting on each target, in turn; the median one is reported. */
+  rounds: number;
   /** Folder of the result files. */
   outDir: string;
   /** If set, each server writes a V8 CPU profile into this folder. */
@@ -46,6 +48,8 @@ export const USAGE = `Usage: npm run bench -- [options]   (each option also read
   --persist-seconds <s>   persistence: measured window                  (default 10 [3])
   --workers <n>           client processes                              (default 2)
   --retries <n>           new attempts at a run the machine disturbed   (default 1 [0])
+  --rounds <n>            fan-out and many documents: runs of each setting on
+                          each target, in turn; the median one is reported (default 3 [1])
   --out <dir>             folder of the result files                    (default bench/results)
   --profile-server <dir>  write a V8 CPU profile of each server there`;
 
@@ -62,6 +66,7 @@ const DEFAULTS = {
   'persist-seconds': '10',
   workers: '2',
   retries: '1',
+  rounds: '3',
   out: path.join(import.meta.dirname, 'results'),
 };
 type OptionName = keyof typeof DEFAULTS;
@@ -75,6 +80,7 @@ const QUICK: Partial<Record<OptionName, string>> = {
   restarts: '1',
   'persist-seconds': '3',
   retries: '0',
+  rounds: '1',
 };
 
 /** Reads argv, then BENCH_* variables, then defaults (the quick ones with --quick); throws on a value that makes no sense. */
@@ -113,6 +119,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     persistSeconds: positive('persist-seconds', read('persist-seconds')),
     workers: positive('workers', read('workers'), { integer: true, min: 1 }),
     retries: positive('retries', read('retries'), { integer: true, min: 0 }),
+    rounds: positive('rounds', read('rounds'), { integer: true, min: 1 }),
     outDir: path.resolve(read('out')),
     profileServerDir: profile ? path.resolve(profile) : null,
   };

@@ -16,9 +16,18 @@ export interface ResultFile {
    * Each run with what was found wrong with it. `disturbances` say other
    * processes shaped the figures (the run was tried `attempts` times and the
    * least disturbed kept); `clientLimits` that the clients were short of CPU;
-   * `faults` that the server lost, garbled or complained.
+   * `faults` that the server lost, garbled or complained. Of a setting run
+   * in several rounds, the one `reported` in the tables and goals is the
+   * median by its headline figure.
    */
-  results: (RunResult & { attempts: number; disturbances: string[]; clientLimits: string[]; faults: string[] })[];
+  results: (RunResult & {
+    round: number;
+    reported: boolean;
+    attempts: number;
+    disturbances: string[];
+    clientLimits: string[];
+    faults: string[];
+  })[];
 }
 
 /** `<YYYY-MM-DD>-<HHMM>` in local time, the stem of the run's files. */
