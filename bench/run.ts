@@ -132,16 +132,18 @@ function headlineValue(result: RunResult): number {
   }
 }
 
-/** Of each group's rounds, the median by its headline figure (the lower middle of an even count): the run the tables and goals report. */
-function medianRounds(kept: Kept[]): Set<Kept> {
+/**
+ * Of each group's rounds, the median by its headline figure (the lower
+ * middle of an even count): the runs the tables and goals report, in the
+ * order the groups were planned, which is the order of the tables' columns.
+ */
+function medianRounds(kept: Kept[]): Kept[] {
   const groups = new Map<string, Kept[]>();
   for (const k of kept) groups.set(k.group, [...(groups.get(k.group) ?? []), k]);
-  const chosen = new Set<Kept>();
-  for (const rounds of groups.values()) {
+  return [...groups.values()].map((rounds) => {
     const sorted = [...rounds].sort((a, b) => headlineValue(a.result) - headlineValue(b.result));
-    chosen.add(sorted[Math.floor((sorted.length - 1) / 2)]!);
-  }
-  return chosen;
+    return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  });
 }
 
 function headline(result: RunResult): string {
@@ -184,7 +186,7 @@ async function main(options: BenchOptions): Promise<boolean> {
   }
 
   const reported = medianRounds(kept);
-  const results = kept.filter((k) => reported.has(k)).map((k) => k.result);
+  const results = reported.map((k) => k.result);
   const goals = checkGoals(results);
   const fanOut = results.filter((r) => r.scenario === 'fan-out');
   process.stdout.write(`\n${formatSideBySide(results)}\n\n${formatGoals(goals)}\n\n`);
@@ -197,7 +199,7 @@ async function main(options: BenchOptions): Promise<boolean> {
   const annotated = kept.map((k) => ({
     ...k.result,
     round: k.round,
-    reported: reported.has(k),
+    reported: reported.includes(k),
     attempts: k.attempts,
     disturbances: k.disturbances,
     clientLimits: findClientLimits(k.result),
