@@ -16,6 +16,7 @@ import { createSqliteSearchIndex } from './search/sqlite-search-index';
 import { createPostgresSearchIndex } from './search/postgres-search-index';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle, type ThrottleLimits } from './services/login-throttle';
 import { type FanOut, createInProcessFanOut } from './storage/fan-out';
+import { startHousekeeping } from './services/housekeeping';
 import { createRoomStore } from './storage/room-store';
 import { SqliteDocumentStore } from './storage/sqlite-document-store';
 import { PostgresDocumentStore } from './storage/postgres-document-store';
@@ -139,10 +140,13 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const { port } = http.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
+  const stopHousekeeping = startHousekeeping(services, logger);
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      await stopHousekeeping();
       await collab.close();
       await storage.close();
       // Idle keep-alive sockets would hold `close` open; nothing is in flight any more.

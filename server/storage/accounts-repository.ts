@@ -93,6 +93,12 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/** Deletes the sessions that have ended, of people who never came back to be told so; resolves with how many. */
+export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
+  const { numDeletedRows } = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(numDeletedRows);
+}
+
 export async function deleteUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);

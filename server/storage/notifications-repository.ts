@@ -9,6 +9,15 @@ export async function insertNotifications(db: Db, rows: NotificationsTable[]): P
   if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
 }
 
+/** Deletes the notifications read before `readBefore`, and any made before `madeBefore`; resolves with how many. */
+export async function deleteOldNotifications(db: Db, readBefore: number, madeBefore: number): Promise<number> {
+  const { numDeletedRows } = await db
+    .deleteFrom('notifications')
+    .where((eb) => eb.or([eb('read_at', '<', readBefore), eb('created_at', '<', madeBefore)]))
+    .executeTakeFirst();
+  return Number(numDeletedRows);
+}
+
 const PAGE = 50;
 
 /**
