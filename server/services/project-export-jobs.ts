@@ -10,13 +10,25 @@ import { type ProjectArchive, projectArchive } from './project-export';
  * Project archives made in the background, so a large project shows its
  * progress: started by one person, who alone may follow and download it
  * while they can still read the project. Archives stay in memory for
- * KEEP_MS after they are done, then go; a person asking again for a project
+ * KEEP_MS after they are done, within `ExportJobLimits`, then go (asked for
+ * after, one is not found, and its maker exports again); a person asking again for a project
  * whose archive is still being made is given that one.
  */
 
 const KEEP_MS = 60 * 60 * 1000;
-/** Archives held at once; the oldest finished ones go first past it. */
-const MAX_JOBS = 50;
+
+export interface ExportJobLimits {
+  /** Jobs held at once; the oldest finished ones go first past it. */
+  maxJobs: number;
+  /**
+   * Bytes of finished archives held at once, so that exports, however many
+   * and large, never take the instance's memory: the oldest go first past it,
+   * but never the latest, which its maker has not fetched yet.
+   */
+  maxArchiveBytes: number;
+}
+
+const DEFAULT_LIMITS: ExportJobLimits = { maxJobs: 50, maxArchiveBytes: 256 * 1024 * 1024 };
 
 interface Job {
   id: string;
@@ -37,6 +49,7 @@ export class ProjectExportJobs {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly logger: Logger,
+    private readonly limits: ExportJobLimits = DEFAULT_LIMITS,
   ) {}
 
   async start(actor: Actor, projectId: string, baseUrl: string): Promise<ProjectExport> {
@@ -71,6 +84,7 @@ export class ProjectExportJobs {
         job.archive = archive;
         job.failures = archive.failures;
         job.finishedAt = this.deps.clock();
+        this.prune();
       },
       (error: unknown) => {
         this.logger.error('project export failed', { projectId, error });
@@ -105,7 +119,13 @@ export class ProjectExportJobs {
     const now = this.deps.clock();
     for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_MS) this.jobs.delete(id);
     const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => a.finishedAt! - b.finishedAt!);
-    while (this.jobs.size > MAX_JOBS && finished.length > 0) this.jobs.delete(finished.shift()!.id);
+    let bytes = finished.reduce((sum, j) => sum + (j.archive?.zip.byteLength ?? 0), 0);
+    const { maxJobs, maxArchiveBytes } = this.limits;
+    while ((this.jobs.size > maxJobs || bytes > maxArchiveBytes) && finished.length > 1) {
+      const oldest = finished.shift()!;
+      bytes -= oldest.archive?.zip.byteLength ?? 0;
+      this.jobs.delete(oldest.id);
+    }
   }
 }
 
