@@ -25,6 +25,7 @@ import { workshopRoutes } from './routes/workshops';
 import { searchRoutes } from './routes/search';
 import { sameOrigin } from './routes/same-origin';
 import { clientAddressMiddleware, sessionMiddleware } from './routes/session';
+import { writeRateLimit } from './routes/write-rate-limit';
 import { SESSION_COOKIE } from './services/accounts';
 import type { ServiceDeps } from './services/context';
 
@@ -77,6 +78,7 @@ export function createApp(config: Config, deps: AppDeps): Hono<AppEnv> {
   api.use(sameOrigin());
   api.use(clientAddressMiddleware(config.trustedProxies));
   api.use(sessionMiddleware(deps.services));
+  api.use(writeRateLimit(config.limits.writeRatePerSession));
   api.route('/auth', authRoutes(deps.services, { secureCookies: config.secureCookies }));
   api.route('/organisations', organisationRoutes(deps.services));
   api.route('/projects', projectRoutes(deps.services));

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         connectionRatePerAddress: 5,
         messageRatePerSession: 300,
         messageRatePerAddress: 2000,
+        writeRatePerSession: 20,
       },
     });
   });

@@ -50,6 +50,8 @@ const envSchema = z.object({
   MESSAGE_RATE_PER_SESSION: z.coerce.number().min(1).default(300),
   /** Websocket messages per second from one address, sustained (bursts of 10 × this). */
   MESSAGE_RATE_PER_ADDRESS: z.coerce.number().min(1).default(2000),
+  /** Changes per second through the HTTP API from one session (or, logged out, one address), sustained (bursts of 10 × this). */
+  WRITE_RATE_PER_SESSION: z.coerce.number().min(0.1).default(20),
   /** How long a login lasts, in seconds (30 days). */
   SESSION_TTL_SECONDS: z.coerce.number().int().min(1).default(30 * 24 * 3600),
   /** Mark the session cookie Secure; set to true when Ensemble is served over HTTPS. */
@@ -69,6 +71,8 @@ export interface CollabLimits {
   readonly connectionRatePerAddress: number;
   readonly messageRatePerSession: number;
   readonly messageRatePerAddress: number;
+  /** Changes per second through the HTTP API, per session (per address when logged out). */
+  readonly writeRatePerSession: number;
 }
 
 export interface Config {
@@ -130,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectionRatePerAddress: e.CONNECTION_RATE_PER_ADDRESS,
       messageRatePerSession: e.MESSAGE_RATE_PER_SESSION,
       messageRatePerAddress: e.MESSAGE_RATE_PER_ADDRESS,
+      writeRatePerSession: e.WRITE_RATE_PER_SESSION,
     }),
     secureCookies: e.SECURE_COOKIES === 'true',
     trustedProxies: e.TRUST_PROXY,

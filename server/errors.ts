@@ -42,6 +42,11 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
     'retry-after': String(retryAfterSeconds),
   });
 
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError(429, 'too_many_requests', `Too many changes at once; try again in ${retryAfterSeconds} s`, {
+    'retry-after': String(retryAfterSeconds),
+  });
+
 /** A file offered for import that is not one it reads (415), cannot be read (422), or is larger than it takes (413). */
 export const unsupportedFile = (message: string) => new AppError(415, 'unsupported_file', message);
 export const unreadableFile = (message: string) => new AppError(422, 'unreadable_file', message);

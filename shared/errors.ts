@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'unreadable_file',
   'export_not_ready',
   'too_many_attempts',
+  'too_many_requests',
   'internal_error',
 ] as const;
 

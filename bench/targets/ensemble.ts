@@ -19,6 +19,7 @@ export const LIMITS = {
   CONNECTION_RATE_PER_ADDRESS: UNLIMITED,
   MESSAGE_RATE_PER_SESSION: UNLIMITED,
   MESSAGE_RATE_PER_ADDRESS: UNLIMITED,
+  WRITE_RATE_PER_SESSION: UNLIMITED,
 };
 /** What the server reads from the environment besides its defaults. */
 export const ENSEMBLE_ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...LIMITS };

@@ -326,6 +326,7 @@ export const en = {
   'error.invitation_used': 'This invitation has already been used.',
   'error.payload_too_large': 'It is too large.',
   'error.too_many_attempts': 'Too many attempts. Wait a few minutes and try again.',
+  'error.too_many_requests': 'Too many changes at once. Wait a moment and try again.',
   'error.invalid_transition': 'This change of status is not possible from the document’s current status. Reload and try again.',
   'error.instance_not_empty': 'This Ensemble instance already has accounts, so the sample programme cannot be created here. Log in instead.',
   'error.anchor_mismatch': 'The words have changed since: the annotation could not be moved onto them.',

@@ -322,6 +322,7 @@ export const es: Messages = {
   'error.invitation_used': 'Esta invitación ya se utilizó.',
   'error.payload_too_large': 'Es demasiado grande.',
   'error.too_many_attempts': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
+  'error.too_many_requests': 'Demasiados cambios a la vez. Espere un momento y vuelva a intentarlo.',
   'error.invalid_transition': 'Este cambio de estado no es posible desde el estado actual del documento. Recargue la página e inténtelo de nuevo.',
   'error.instance_not_empty': 'Esta instancia de Ensemble ya tiene cuentas: el programa de ejemplo ya no se puede crear aquí. Inicie sesión.',
   'error.anchor_mismatch': 'El texto ha cambiado entretanto: la anotación no se ha podido volver a colocar.',

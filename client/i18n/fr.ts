@@ -324,6 +324,7 @@ export const fr: Messages = {
   'error.invitation_used': 'Cette invitation a déjà été utilisée.',
   'error.payload_too_large': 'C’est trop volumineux.',
   'error.too_many_attempts': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
+  'error.too_many_requests': 'Trop de modifications d’un coup. Patientez un instant et réessayez.',
   'error.invalid_transition': 'Ce changement de statut n’est pas possible depuis le statut actuel du document. Rechargez la page et réessayez.',
   'error.instance_not_empty': 'Cette instance d’Ensemble a déjà des comptes\u00a0: le programme d’exemple ne peut plus y être créé. Connectez-vous plutôt.',
   'error.anchor_mismatch': 'Le texte a changé entre-temps\u00a0: l’annotation n’a pas pu y être replacée.',

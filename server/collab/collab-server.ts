@@ -13,7 +13,7 @@ import { parseRoom, type Room } from '../../shared/rooms';
 import type { DocumentRegistry } from './document-registry';
 import type { DocumentSession } from './document-session';
 import { decodeClientMessage, encodePermissionDenied, encodePermissionGranted, ProtocolError } from './protocol';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '../rate-limiter';
 
 export interface CollabServerOptions {
   maxFrameBytes: number;

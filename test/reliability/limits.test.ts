@@ -1,7 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode, MessageType } from '../../shared/protocol';
-import { addMember } from '../helpers/accounts';
+import type { MeResponse } from '../../shared/api';
+import { addMember, type TestUser } from '../helpers/accounts';
+import { expectError, jsonOf } from '../helpers/http';
 import { openCollabSocket } from '../helpers/collab-socket';
 import { startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
@@ -90,6 +92,25 @@ describe('limits that keep one client from crowding out the others', () => {
     // What a client wrote before the proxy's own entry is not believed.
     expect(await upgradeStatus(server, documentId, '203.0.113.5, 198.51.100.1')).toBe(429);
     expect(await upgradeStatus(server, documentId, '198.51.100.2')).toBe(101);
+  });
+
+  it('refuses HTTP changes past WRITE_RATE_PER_SESSION with 429, changing nothing, while reads and other people go on', async () => {
+    const server = await startTestServer({ WRITE_RATE_PER_SESSION: '1' });
+    const [flooder, other] = [await server.signUp({ name: 'Flooder' }), await server.signUp({ name: 'Other' })];
+    const rename = (person: TestUser, name: string) => person.api('PATCH', '/auth/me', { name });
+    const name = async (person: TestUser) => (await jsonOf<MeResponse>(await person.api('GET', '/auth/me'))).user.name;
+    // A burst of ten times the rate is let through at once.
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => rename(flooder, `Flooder ${i}`).then((r) => r.status)));
+    expect(burst).toEqual(Array(10).fill(200));
+    const refused = await rename(flooder, 'Eleventh');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    await expectError(refused, 429, 'too_many_requests');
+    expect(await name(flooder)).not.toBe('Eleventh');
+    expect((await rename(other, 'Other, renamed')).status).toBe(200);
+    expect(await name(other)).toBe('Other, renamed');
+    // One change a second comes back.
+    await waitFor(async () => (await rename(flooder, 'Later')).status === 200, 'the rate to refill');
+    expect(await name(flooder)).toBe('Later');
   });
 
   it('closes a connection that floods messages with 4429, while others keep editing', async () => {
