@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { CollabServer } from './collab/collab-server';
 import { DocumentRegistry } from './collab/document-registry';
+import { type AwarenessPacing, DEFAULT_AWARENESS_PACING } from './collab/awareness-relay';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { AccessEvents } from './services/access-events';
@@ -39,6 +40,8 @@ export interface ServerOverrides {
   /** Milliseconds since the epoch; tests move time forward to expire sessions and invitations. */
   clock?: () => number;
   throttleLimits?: ThrottleLimits;
+  /** Shorter than the defaults in tests, to see presence gathered without waiting seconds. */
+  awarenessPacing?: AwarenessPacing;
 }
 
 export interface OpenedServices {
@@ -52,7 +55,7 @@ export interface OpenedServices {
 /** Opens the database in the data folder (migrating it) and builds the services over it, for the server and scripts alike. */
 export async function openServices(
   config: Config,
-  overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits' | 'logger' | 'fanOut'> = {},
+  overrides: Pick<ServerOverrides, 'clock' | 'throttleLimits' | 'logger' | 'fanOut' | 'awarenessPacing'> = {},
 ): Promise<OpenedServices> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   // The PostgreSQL and Redis drivers load only when configured: most instances run on SQLite alone.
@@ -82,6 +85,7 @@ export async function openServices(
       compactAfterUpdates: config.compactAfterUpdates,
       unloadGraceMs: config.unloadGraceMs,
       versions: config.versions,
+      awareness: overrides.awarenessPacing ?? DEFAULT_AWARENESS_PACING,
     },
   );
   const services: ServiceDeps = {

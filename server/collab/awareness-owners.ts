@@ -22,14 +22,15 @@ export class AwarenessOwners {
   /**
    * Throws unless every entry that would change presence is the sender's
    * own: a new id, or one the same person used before, on this connection or
-   * an earlier one, even after it left.
+   * an earlier one, even after it left. Answers whether any entry would.
    */
-  check(connection: Connection, entries: AwarenessEntry[]): void {
+  check(connection: Connection, entries: AwarenessEntry[]): boolean {
     const claimed = entries.filter((entry) => this.#changesAwareness(entry)).map((entry) => entry.clientId);
     if (new Set([...connection.awarenessClientIds, ...claimed]).size > MAX_AWARENESS_IDS_PER_CONNECTION) {
       throw new ProtocolError('awareness_not_owned', 'too many awareness client ids on one connection');
     }
     this.clients.claim(connection.grant.userId, claimed, 'awareness_not_owned');
+    return claimed.length > 0;
   }
 
   /**

@@ -8,6 +8,7 @@ import { createInProcessFanOut } from '../storage/fan-out';
 import { SqliteDocumentStore } from '../storage/sqlite-document-store';
 import { openSqliteDatabase } from '../storage/sqlite';
 import { DocumentRegistry } from './document-registry';
+import { DEFAULT_AWARENESS_PACING } from './awareness-relay';
 
 async function setUp(unloadGraceMs = 10) {
   const db = await openSqliteDatabase({ dataDir: tempDir(), synchronous: 'NORMAL' });
@@ -26,7 +27,13 @@ async function setUp(unloadGraceMs = 10) {
   };
   const registry = new DocumentRegistry(
     { store: counting, fanOut: createInProcessFanOut(), logger: createLogger('silent'), activity: { report: async () => {} }, clients: { load: async () => new Map(), record: async (_room, ids, userId) => new Map(ids.map((id) => [id, userId])) }, versions: { capture: async () => {} } },
-    { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, unloadGraceMs, versions: { afterPauseMs: 60_000, everyUpdates: 1000 } },
+    {
+      maxDocumentBytes: 1 << 20,
+      compactAfterUpdates: 1000,
+      unloadGraceMs,
+      versions: { afterPauseMs: 60_000, everyUpdates: 1000 },
+      awareness: DEFAULT_AWARENESS_PACING,
+    },
   );
   const { id } = await insertTestDocument(db, 'Registry test');
   return { registry, store, loads, id };

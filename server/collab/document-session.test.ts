@@ -11,6 +11,7 @@ import { openSqliteDatabase } from '../storage/sqlite';
 import { Connection } from './connection';
 import { DocumentSession } from './document-session';
 import { ProtocolError } from './protocol';
+import { DEFAULT_AWARENESS_PACING } from './awareness-relay';
 
 const USER = 'user-1';
 /** Owners of the client ids that wrote the stored updates, as storage records them. */
@@ -36,7 +37,12 @@ async function setUp(recordDelayMs: (ids: number[]) => number = () => 0) {
     },
     versions: { capture: async () => {} },
   };
-  const options = { maxDocumentBytes: 1 << 20, compactAfterUpdates: 1000, versions: { afterPauseMs: 60_000, everyUpdates: 1000 } };
+  const options = {
+    maxDocumentBytes: 1 << 20,
+    compactAfterUpdates: 1000,
+    versions: { afterPauseMs: 60_000, everyUpdates: 1000 },
+    awareness: DEFAULT_AWARENESS_PACING,
+  };
   const load = async () => {
     const session = await DocumentSession.load(id, deps, options);
     onTestFinished(() => session.close());

@@ -7,6 +7,7 @@ import type { DocumentStore, StoredDocument } from '../storage/document-store';
 import { applyStored } from '../storage/stored-doc';
 import type { FanOut, FanOutMessage, FanOutSubscription } from '../storage/fan-out';
 import { AwarenessOwners } from './awareness-owners';
+import { type AwarenessPacing, AwarenessRelay } from './awareness-relay';
 import type { ClientRecords, DocumentActivity } from '../services/document-activity';
 import { ActivityBatcher } from './document-activity';
 import type { DocumentVersions } from '../services/versions';
@@ -33,6 +34,7 @@ export interface SessionOptions {
   maxDocumentBytes: number;
   compactAfterUpdates: number;
   versions: VersionSchedule;
+  awareness: AwarenessPacing;
 }
 
 export interface SessionDeps {
@@ -105,6 +107,7 @@ export class DocumentSession {
   /** Server changes run one at a time: each continues the server's own clock in the document. */
   #serverChanges: Promise<unknown> = Promise.resolve();
   readonly #owners: AwarenessOwners;
+  readonly #awarenessRelay: AwarenessRelay;
   #compaction: Promise<void> | null = null;
   /**
    * Owners being recorded. Every update waits for those begun before it, so
@@ -150,7 +153,10 @@ export class DocumentSession {
     this.#activity = new ActivityBatcher(documentId, doc, deps.activity, deps.logger, ACTIVITY_REPORT_DELAY_MS);
     this.#copies = new CopyFinder(doc);
     this.#versions = new VersionScheduler(documentId, doc, deps.versions, deps.logger, options.versions, () => this.#activity.flush());
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#relayAwareness(change, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#recordAwareness(change, origin));
+    this.#awarenessRelay = new AwarenessRelay(this.awareness, options.awareness, (frame) => {
+      for (const connection of this.connections) connection.send(frame);
+    });
     this.#subscription = deps.fanOut.subscribe(
       documentId,
       (message) => this.#receiveFromFanOut(message),
@@ -250,7 +256,8 @@ export class DocumentSession {
         if (message.type === 'sync-step2') connection.resyncRequested = false;
         return this.#track(this.#acceptUpdate(message.update, connection));
       case 'awareness':
-        this.#owners.check(connection, message.entries);
+        // The stock provider sends back every entry it receives: applying those would parse each again for nothing.
+        if (!this.#owners.check(connection, message.entries)) return;
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
         } catch {
@@ -417,13 +424,12 @@ export class DocumentSession {
     if (origin !== FAN_OUT) this.#subscription.publish({ kind: 'update', data: update });
   }
 
-  #relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+  #recordAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     this.#owners.record(origin instanceof Connection ? origin : null, [...added, ...updated], removed);
-    const changed = [...added, ...updated, ...removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const frame = encodeAwareness(update);
-    for (const connection of this.connections) connection.send(frame);
-    if (origin !== FAN_OUT) this.#subscription.publish({ kind: 'awareness', data: update });
+    if (origin !== FAN_OUT) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+      this.#subscription.publish({ kind: 'awareness', data: update });
+    }
   }
 
   #receiveFromFanOut(message: FanOutMessage): void {
@@ -485,6 +491,7 @@ export class DocumentSession {
     await this.#compaction;
     await this.compact();
     this.#subscription.unsubscribe();
+    this.#awarenessRelay.destroy();
     this.awareness.destroy();
     this.#cancelDecode();
     this.#undecoded = null;

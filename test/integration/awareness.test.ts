@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import { messageAwareness, WebsocketProvider } from 'y-websocket';
 import { startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
 import { connectClient, webSocketWithCookie } from '../helpers/yjs-client';
@@ -55,5 +55,34 @@ describe('presence (awareness)', () => {
     expect(removals).not.toContain(first.doc.clientID);
     expect(names(observer.provider.awareness.getStates())).toContain('Awa');
     second.destroy();
+  });
+
+  it('sends renewals made together in one frame, and keeps everyone present', async () => {
+    const pacing = { changeIntervalMs: 50, renewalHoldMs: 1_000 };
+    const server = await startTestServer({}, { awarenessPacing: pacing });
+    const documentId = await server.createDocument();
+    const people = ['Awa', 'Carlos', 'Mei', 'Nour', 'Ximena'].map((name) => {
+      const client = connectClient(server, documentId);
+      client.provider.awareness.setLocalStateField('user', { name });
+      return client;
+    });
+    const [observer] = people;
+    const { awareness } = observer!.provider;
+    await waitFor(() => names(awareness.getStates()).length === people.length, 'everyone to be present');
+    await new Promise((r) => setTimeout(r, 3 * pacing.changeIntervalMs));
+
+    let frames = 0;
+    // The provider asks for ArrayBuffers.
+    (observer!.provider.ws as unknown as WebSocket).on('message', (data: ArrayBuffer) => {
+      if (new Uint8Array(data)[0] === messageAwareness) frames++;
+    });
+    const clockOf = (id: number) => awareness.meta.get(id)?.clock ?? 0;
+    const renewedAt = new Map(people.map(({ doc }) => [doc.clientID, clockOf(doc.clientID) + 1]));
+    // What each stock provider does every 15 s: the same state under a higher clock.
+    for (const { provider } of people) provider.awareness.setLocalState(provider.awareness.getLocalState());
+    await waitFor(() => [...renewedAt].every(([id, clock]) => clockOf(id) >= clock), 'every renewal to arrive');
+
+    expect(frames).toBe(1);
+    expect(names(awareness.getStates())).toEqual(['Awa', 'Carlos', 'Mei', 'Nour', 'Ximena']);
   });
 });
