@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { AuthMessageType, MessageType } from '../../shared/protocol';
 import { collabServerUrl } from '../lib/collab-url';
 import { localCopyName } from '../lib/local-copies';
+import { sendOwnPresenceOnly } from '../lib/own-presence';
 import type { Identity } from '../lib/identity';
 import { participantsFrom, type Participant } from '../lib/participants';
 import {
@@ -51,6 +52,7 @@ export function createDocumentSession(
   const provider = new WebsocketProvider(collabServerUrl(window.location), documentId, ydoc, {
     shouldReconnect: (event) => stopReasonFor(event.code) === null,
   });
+  sendOwnPresenceOnly(provider);
   const { awareness } = provider;
   // The stock handler only logs a refusal; the page needs to hear of it, and of a grant.
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
