@@ -63,6 +63,8 @@ function connectClient(endpoint: Endpoint, spec: ClientSpec): BenchClient {
     delivered: 0,
     lastCloseCode: null,
   };
+  // As an editor does when it opens (a name for its caret): a presence of clock 0 is ignored until renewed.
+  provider.awareness.setLocalStateField('user', { name: `client ${spec.index}` });
   provider.onClose((code) => {
     client.lastCloseCode = code;
     if (onRecord) disconnects++;

@@ -40,8 +40,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (each option also read
   --quick                 a short smoke run; the defaults it changes are shown in [ ]
   --clients <counts>      fan-out: one run per client count             (default 10,50,200 [10,50])
   --rate <edits/s>        fan-out: edits per second, all clients        (default 50)
-  --seconds <s>           fan-out: measured window                      (default 10 [3])
-  --warmup <s>            fan-out: edits before the window, not timed   (default 3 [1])
+  --seconds <s>           fan-out: measured window                      (default 15 [3])
+  --warmup <s>            fan-out: edits before the window, not timed, and at least
+                          two per client                                (default 3 [1])
   --documents <counts>    many documents: one run per document count    (default 100,1000 [100])
   --updates <n>           cold load: updates the document is made of    (default 20000 [2000])
   --restarts <n>          cold load: restarts, each timed               (default 7 [1])
@@ -58,7 +59,7 @@ const DEFAULTS = {
   target: 'ensemble,ensemble-2,hocuspocus,y-websocket',
   clients: '10,50,200',
   rate: '50',
-  seconds: '10',
+  seconds: '15',
   warmup: '3',
   documents: '100,1000',
   updates: '20000',

@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 
@@ -15,6 +16,8 @@ export type Protocol = 'y-websocket' | 'hocuspocus';
 export interface BenchProvider {
   /** Whether the first sync with the server is done. */
   readonly synced: boolean;
+  /** The client's presence, which the provider renews every 15 s. */
+  readonly awareness: Awareness;
   /** Called each time the first sync of a connection completes. */
   onSynced(listener: () => void): void;
   /** Called with the close code each time the socket closes. */
@@ -41,6 +44,7 @@ function openYWebsocket(target: ProviderTarget, doc: Y.Doc, WebSocketPolyfill: t
     get synced() {
       return provider.synced;
     },
+    awareness: provider.awareness,
     onSynced: (listener) => provider.on('sync', (synced: boolean) => synced && listener()),
     onClose: (listener) => provider.on('connection-close', (event: CloseEvent | null) => listener(event?.code ?? null)),
     destroy: () => provider.destroy(),
@@ -56,6 +60,7 @@ function openHocuspocus(target: ProviderTarget, doc: Y.Doc, WebSocketPolyfill: t
     get synced() {
       return provider.isSynced;
     },
+    awareness: provider.awareness!,
     onSynced: (listener) => provider.on('synced', ({ state }: { state: boolean }) => state && listener()),
     onClose: (listener) => socket.on('close', ({ event }: { event: CloseEvent }) => listener(event?.code ?? null)),
     destroy: () => {

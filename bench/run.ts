@@ -16,7 +16,7 @@ import { findClientLimits, findDisturbances, findFaults, type RunResult } from '
 import { type ResultFile, writeResultFiles } from './report/result-file';
 import { formatFanOutDetails, formatGoals, formatPerSecond, formatSideBySide } from './report/tables';
 import { COLD_LOAD_BUILD_RATE, runColdLoad } from './scenarios/cold-load';
-import { runFanOut } from './scenarios/fan-out';
+import { fanOutWarmupSeconds, runFanOut } from './scenarios/fan-out';
 import { MANY_DOCUMENTS_SHAPE, runManyDocuments } from './scenarios/many-documents';
 import { PERSISTENCE_SHAPE, runPersistence } from './scenarios/persistence';
 import { ensembleTarget } from './targets/ensemble';
@@ -66,8 +66,9 @@ function plan(options: BenchOptions, targets: Target[], start: StartOptions): Pl
   for (const scenario of options.scenarios) {
     if (scenario === 'fan-out') {
       for (const clients of options.clients) {
-        const params = { clients, rate: options.rate, seconds: options.seconds, warmupSeconds: options.warmupSeconds, workers };
-        each(`fan-out, ${clients} clients`, options.seconds + options.warmupSeconds, (t) => runFanOut(t, params, start), options.rounds);
+        const warmupSeconds = fanOutWarmupSeconds(options.warmupSeconds, clients, options.rate);
+        const params = { clients, rate: options.rate, seconds: options.seconds, warmupSeconds, workers };
+        each(`fan-out, ${clients} clients`, options.seconds + warmupSeconds, (t) => runFanOut(t, params, start), options.rounds);
       }
     } else if (scenario === 'many-documents') {
       for (const documents of options.documents) {
