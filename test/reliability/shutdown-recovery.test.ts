@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import type WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DATABASE_FILE } from '../../server/storage/sqlite';
@@ -8,7 +9,7 @@ import { inspectDatabase } from '../helpers/database';
 import { startServerProcess } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
-import { connectClient, type YjsClient } from '../helpers/yjs-client';
+import { type CollabTarget, connectClient, type YjsClient } from '../helpers/yjs-client';
 
 const COMPACT_AFTER = 20;
 /** Entries typed in each document: none (loaded only), fewer than a compaction, exactly one, and more with a tail. */
@@ -17,6 +18,28 @@ const ENTRIES = [0, 7, COMPACT_AFTER, 33, 55];
 const lines = (text: string) => text.split('\n').filter(Boolean);
 const walOf = (dataDir: string) => path.join(dataDir, `${DATABASE_FILE}-wal`);
 const sizeOf = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+
+/**
+ * Connects a writer that resolves `asked` once the server's own sync step 1
+ * reached it. The server asks once it has decoded the document; lines typed
+ * before that come back in the writer's answer and are stored once more,
+ * an update row the compaction counts did not expect.
+ */
+function connectWriter(server: CollabTarget, documentId: string): { writer: YjsClient; asked: Promise<void> } {
+  const writer = connectClient(server, documentId, { connect: false });
+  const asked = new Promise<void>((resolve) => {
+    writer.provider.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      // The provider asks for ArrayBuffers; a sync step 1 starts with bytes 0, 0.
+      (writer.provider.ws as unknown as WebSocket).on('message', (data: ArrayBuffer) => {
+        const bytes = new Uint8Array(data);
+        if (bytes[0] === 0 && bytes[1] === 0) resolve();
+      });
+    });
+  });
+  writer.provider.connect();
+  return { writer, asked };
+}
 
 /** Types `count` lines, one update each, and waits for the observer to have them all. */
 async function typeLines(writer: YjsClient, observer: YjsClient, label: string, count: number): Promise<void> {
@@ -29,8 +52,9 @@ describe('graceful shutdown', () => {
     // Documents stay loaded however long nobody is connected: only the shutdown writes them out.
     const server = await startServerProcess({ COMPACT_AFTER_UPDATES: String(COMPACT_AFTER), UNLOAD_GRACE_MS: '600000' });
     const documents = await Promise.all(ENTRIES.map((_, i) => server.createDocument(`Document ${i}`)));
-    const pairs = documents.map((id) => [connectClient(server, id), connectClient(server, id)] as const);
-    await Promise.all(pairs.flat().map((c) => c.synced()));
+    const writers = documents.map((id) => connectWriter(server, id));
+    const pairs = documents.map((id, i) => [writers[i]!.writer, connectClient(server, id)] as const);
+    await Promise.all([...pairs.flat().map((c) => c.synced()), ...writers.map((w) => w.asked)]);
     await Promise.all(pairs.map(([writer, observer], i) => typeLines(writer, observer, `doc ${i}`, ENTRIES[i]!)));
 
     // Un-compacted tails are in storage: below the threshold, and past it once the compaction has run.
