@@ -28,15 +28,20 @@ export function textWithoutCarets(locator: Locator): Promise<string> {
 /**
  * Types into the paragraph that follows a template section's heading. A
  * co-author's typing above can move the paragraph between finding it and
- * clicking it: the click is repeated until the caret is really there.
+ * clicking it: the click is repeated until the caret is really there, for
+ * longer than the default 5 s (two browsers beside the other test files
+ * took more once in a fresh-clone run).
  */
 export async function writeInSection(page: Page, section: string, text: string): Promise<void> {
   const paragraph = page.locator(`[data-testid="editor"] h2[data-section="${section}"] + p`);
   await expect
-    .poll(async () => {
-      await paragraph.click();
-      return paragraph.evaluate((p) => p.contains(window.getSelection()?.anchorNode ?? null));
-    })
+    .poll(
+      async () => {
+        await paragraph.click();
+        return paragraph.evaluate((p) => p.contains(window.getSelection()?.anchorNode ?? null));
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   await page.keyboard.type(text);
 }
