@@ -16,6 +16,13 @@ export const SyncMessageType = {
   update: 2,
 } as const;
 
+/** What y-protocols' Awareness reports with each `change` and `update` event: the client ids concerned. */
+export interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
 /**
  * Close codes the collaboration server uses. The last three digits echo the
  * closest HTTP status. As the stock y-websocket provider reads them, 4400-4499

@@ -2,8 +2,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { messageAwareness, WebsocketProvider } from 'y-websocket';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol';
 import { sendOwnPresenceOnly } from './own-presence';
 
 /** A socket that opens at once and keeps what the provider sends; `receive` plays a frame from the server. */
@@ -40,7 +41,7 @@ class RecordingSocket {
   awarenessSent(): number[] {
     return this.sent.flatMap((frame) => {
       const decoder = decoding.createDecoder(frame);
-      if (decoding.readVarUint(decoder) !== messageAwareness) return [];
+      if (decoding.readVarUint(decoder) !== MessageType.awareness) return [];
       const reader = new awarenessProtocol.Awareness(new Y.Doc());
       awarenessProtocol.applyAwarenessUpdate(reader, decoding.readVarUint8Array(decoder), null);
       const ids = [...reader.meta.keys()].filter((id) => id !== reader.clientID);
@@ -74,7 +75,7 @@ function someoneElse(clock: number) {
   other.setLocalState({ user: { name: 'Carlos' } });
   for (let i = 1; i < clock; i++) other.setLocalState(other.getLocalState());
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]));
   const id = other.clientID;
   other.destroy();

@@ -1,10 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket';
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+import type { AwarenessChange } from '../../shared/protocol';
 
 /**
  * Makes `provider` send only this tab's own presence. The stock provider

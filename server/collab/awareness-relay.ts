@@ -1,4 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { AwarenessChange } from '../../shared/protocol';
 import { encodeAwareness } from './protocol';
 
 /** How often a document's presence goes out to its connections. */
@@ -15,12 +16,6 @@ export interface AwarenessPacing {
  * out at once when none went in the last 50 ms, else together at the end of it.
  */
 export const DEFAULT_AWARENESS_PACING: AwarenessPacing = { changeIntervalMs: 50, renewalHoldMs: 5_000 };
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
 
 /**
  * Sends a document's awareness changes to its connections, several entries
@@ -63,11 +58,16 @@ export class AwarenessRelay {
     awareness.on('update', this.#onUpdate);
   }
 
+  /** Stops listening; whatever is pending is dropped with the document. */
+  destroy(): void {
+    this.#cancel();
+    this.awareness.off('change', this.#onChange);
+    this.awareness.off('update', this.#onUpdate);
+  }
+
   /** Sends every pending entry now. */
-  flush(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#dueAt = Number.POSITIVE_INFINITY;
+  #flush(): void {
+    this.#cancel();
     if (this.#pending.size === 0) return;
     const clients = [...this.#pending];
     this.#pending.clear();
@@ -75,20 +75,18 @@ export class AwarenessRelay {
     this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
-  /** Stops listening; whatever is pending is dropped with the document. */
-  destroy(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.awareness.off('change', this.#onChange);
-    this.awareness.off('update', this.#onUpdate);
-  }
-
   /** Brings the next frame forward to `dueAt` if that is sooner. */
   #schedule(dueAt: number, now: number): void {
     if (dueAt >= this.#dueAt) return;
-    if (dueAt <= now) return this.flush();
-    if (this.#timer) clearTimeout(this.#timer);
+    if (dueAt <= now) return this.#flush();
+    this.#cancel();
     this.#dueAt = dueAt;
-    this.#timer = setTimeout(() => this.flush(), dueAt - now);
+    this.#timer = setTimeout(() => this.#flush(), dueAt - now);
+  }
+
+  #cancel(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#dueAt = Number.POSITIVE_INFINITY;
   }
 }

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
-import { CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
+import { type AwarenessChange, CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/document-store';
 import { applyStored } from '../storage/stored-doc';
@@ -497,10 +497,4 @@ export class DocumentSession {
     this.#undecoded = null;
     this.#doc.destroy();
   }
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { messageAwareness, WebsocketProvider } from 'y-websocket';
+import { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '../../shared/protocol';
 import { startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait-for';
 import { connectClient, webSocketWithCookie } from '../helpers/yjs-client';
@@ -74,7 +75,7 @@ describe('presence (awareness)', () => {
     let frames = 0;
     // The provider asks for ArrayBuffers.
     (observer!.provider.ws as unknown as WebSocket).on('message', (data: ArrayBuffer) => {
-      if (new Uint8Array(data)[0] === messageAwareness) frames++;
+      if (new Uint8Array(data)[0] === MessageType.awareness) frames++;
     });
     const clockOf = (id: number) => awareness.meta.get(id)?.clock ?? 0;
     const renewedAt = new Map(people.map(({ doc }) => [doc.clientID, clockOf(doc.clientID) + 1]));

@@ -5,6 +5,7 @@ import type WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DATABASE_FILE } from '../../server/storage/sqlite';
+import { decodeServerMessage } from '../helpers/collab-socket';
 import { inspectDatabase } from '../helpers/database';
 import { startServerProcess } from '../helpers/server';
 import { tempDir } from '../helpers/temp-dir';
@@ -30,10 +31,9 @@ function connectWriter(server: CollabTarget, documentId: string): { writer: YjsC
   const asked = new Promise<void>((resolve) => {
     writer.provider.on('status', ({ status }: { status: string }) => {
       if (status !== 'connected') return;
-      // The provider asks for ArrayBuffers; a sync step 1 starts with bytes 0, 0.
+      // The provider asks for ArrayBuffers.
       (writer.provider.ws as unknown as WebSocket).on('message', (data: ArrayBuffer) => {
-        const bytes = new Uint8Array(data);
-        if (bytes[0] === 0 && bytes[1] === 0) resolve();
+        if (decodeServerMessage(new Uint8Array(data)).type === 'sync-step1') resolve();
       });
     });
   });
