@@ -3,14 +3,18 @@ import WebSocket from 'ws';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { sendOwnPresenceOnly } from '../client/lib/own-presence';
 
 /**
- * How a client talks to a server. Ensemble and the reference server speak the
- * y-websocket protocol, one document per socket named by the URL; Hocuspocus
- * prefixes every message with the document's name and asks for a token
- * first, so its clients use its own provider.
+ * How a client talks to a server, each with the provider its own users run.
+ * The reference server speaks the y-websocket protocol, one document per
+ * socket named by the URL, with the stock provider. Ensemble speaks the same
+ * protocol, and its document page sends only its own presence
+ * (`client/lib/own-presence.ts`) where the stock provider sends back every
+ * entry it applies. Hocuspocus prefixes every message with the document's
+ * name and asks for a token first, so its clients use its own provider.
  */
-export type Protocol = 'y-websocket' | 'hocuspocus';
+export type Protocol = 'y-websocket' | 'ensemble' | 'hocuspocus';
 
 /** What a benchmark client needs of a provider, whichever it is. */
 export interface BenchProvider {
@@ -32,14 +36,21 @@ export interface ProviderTarget {
   wsHeaders: Record<string, string>;
 }
 
-/** Opens a stock provider of the protocol's own library for `doc`; it connects at once. */
+/** Opens the provider of the protocol's own library for `doc`, set up as its users' is; it connects at once. */
 export function openProvider(protocol: Protocol, target: ProviderTarget, doc: Y.Doc): BenchProvider {
   const WebSocketClass = webSocketWithHeaders(target.wsHeaders);
-  return protocol === 'hocuspocus' ? openHocuspocus(target, doc, WebSocketClass) : openYWebsocket(target, doc, WebSocketClass);
+  if (protocol === 'hocuspocus') return openHocuspocus(target, doc, WebSocketClass);
+  return openYWebsocket(target, doc, WebSocketClass, protocol === 'ensemble');
 }
 
-function openYWebsocket(target: ProviderTarget, doc: Y.Doc, WebSocketPolyfill: typeof globalThis.WebSocket): BenchProvider {
+function openYWebsocket(
+  target: ProviderTarget,
+  doc: Y.Doc,
+  WebSocketPolyfill: typeof globalThis.WebSocket,
+  ownPresenceOnly: boolean,
+): BenchProvider {
   const provider = new WebsocketProvider(target.wsUrl, target.documentId, doc, { WebSocketPolyfill, disableBc: true });
+  if (ownPresenceOnly) sendOwnPresenceOnly(provider);
   return {
     get synced() {
       return provider.synced;

@@ -21,7 +21,7 @@ const INSTANCES = 2;
  */
 export const ensembleClusterTarget: Target = {
   name: 'ensemble-2',
-  protocol: 'y-websocket',
+  protocol: 'ensemble',
   durability: {
     storage: `PostgreSQL (fsync on, synchronous_commit on), ${INSTANCES} instances linked by Redis pub/sub: one row per update, group-committed before broadcast`,
     storedBeforeBroadcast: true,

@@ -36,7 +36,7 @@ export const ensembleWsUrl = (port: number) => `ws://127.0.0.1:${port}/collab`;
  */
 export const ensembleTarget: Target = {
   name: 'ensemble',
-  protocol: 'y-websocket',
+  protocol: 'ensemble',
   durability: {
     storage: 'SQLite (better-sqlite3, WAL): one row per update, group-committed once per event-loop turn, folded into a snapshot',
     storedBeforeBroadcast: true,
