@@ -13,6 +13,7 @@ import { ActivityBatcher } from './document-activity';
 import type { DocumentVersions } from '../services/versions';
 import { type VersionSchedule, VersionScheduler } from './version-scheduler';
 import { ClientOwners } from './client-owners';
+import { applyAndRelay } from './relayed-update';
 import { StoredState } from './stored-state';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
 import { MISSING_DEPENDENCIES, updateIntegrityProblem } from './update-integrity';
@@ -183,8 +184,6 @@ export class DocumentSession {
     });
     // Ids that wrote here without a recorded owner (text from before owners were recorded) stay nobody's.
     for (const id of Y.decodeStateVector(Y.encodeStateVector(this.#doc)).keys()) if (!this.#recorded.has(id)) this.#reserved.add(id);
-    // Only now: decoding is no change to relay, and Yjs encodes every change for whoever listens.
-    this.#doc.on('update', (update: Uint8Array, origin: unknown) => this.#relayUpdate(update, origin));
     this.#markDecoded();
   }
 
@@ -350,7 +349,7 @@ export class DocumentSession {
       if (problem) throw new ProtocolError('invalid_update', problem.message);
       // Read before applying: a moved paragraph's original is gone after.
       const copies = this.#copies.find(decoded);
-      Y.applyUpdate(this.doc, update, origin);
+      this.#apply([update], origin);
       this.#activity.noteEdit(origin.grant.userId, copies);
       this.#versions.noteEdit();
     } finally {
@@ -382,7 +381,7 @@ export class DocumentSession {
         throw new AppError(413, 'payload_too_large', 'The document has reached its size limit');
       }
       const seq = await this.deps.store.append(this.documentId, update);
-      Y.applyUpdate(this.doc, update, SERVER);
+      this.#apply([update], SERVER);
       this.#activity.noteChange();
       this.#lastAppliedSeq = seq;
       this.#tailLength += 1;
@@ -417,7 +416,10 @@ export class DocumentSession {
     return work;
   }
 
-  #relayUpdate(update: Uint8Array, origin: unknown): void {
+  /** Applies stored updates and sends what they brought to every other connection, and to the other instances unless it came from them. */
+  #apply(updates: readonly Uint8Array[], origin: unknown): void {
+    const update = applyAndRelay(this.doc, updates, origin);
+    if (!update) return;
     this.#stored.forget();
     const frame = encodeSyncUpdate(update);
     for (const connection of this.connections) if (connection !== origin) connection.send(frame);
@@ -434,7 +436,7 @@ export class DocumentSession {
 
   #receiveFromFanOut(message: FanOutMessage): void {
     try {
-      if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, FAN_OUT);
+      if (message.kind === 'update') this.#apply([message.data], FAN_OUT);
       else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, FAN_OUT);
     } catch (error) {
       this.deps.logger.error('a fanned-out message does not apply', { documentId: this.documentId, error });
@@ -449,7 +451,7 @@ export class DocumentSession {
   async #catchUp(): Promise<void> {
     try {
       const stored = await this.deps.store.load(this.documentId);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update, FAN_OUT);
+      this.#apply(stored.updates, FAN_OUT);
     } catch (error) {
       this.deps.logger.error('could not catch up from storage', { documentId: this.documentId, error });
     }
