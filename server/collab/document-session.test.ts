@@ -201,6 +201,36 @@ function turns(count: number): { updates: Uint8Array[]; text: string } {
 }
 
 describe('DocumentSession updates in a row', () => {
+  it('neither stores nor relays an answer to its sync request that repeats what it already holds', async () => {
+    const { store: documents, id, load } = await setUp();
+    const session = await load();
+    const writer = connection(session);
+    const reader = connection(session);
+    const relayed = () => reader.received.filter((m) => m.type === 'sync-update').length;
+    const client = new Y.Doc();
+    // What the server had when it asked: nothing. The client types, and its lines arrive first.
+    const request = Y.encodeStateVector(new Y.Doc());
+    const typed: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => typed.push(update));
+    client.getText('t').insert(0, 'one ');
+    client.getText('t').insert(4, 'two');
+    client.getText('t').delete(0, 1);
+    for (const update of typed) await session.handleMessage(writer.connection, { type: 'sync-update', update });
+    const rows = (await documents.load(id)).updates.length;
+    expect(relayed()).toBe(3);
+
+    await session.handleMessage(writer.connection, { type: 'sync-step2', update: Y.encodeStateAsUpdate(client, request) });
+    expect((await documents.load(id)).updates).toHaveLength(rows);
+    expect(relayed()).toBe(3);
+
+    // An answer with one thing new is stored and relayed as any update.
+    client.getText('t').insert(0, 'O');
+    await session.handleMessage(writer.connection, { type: 'sync-step2', update: Y.encodeStateAsUpdate(client, request) });
+    expect((await documents.load(id)).updates).toHaveLength(rows + 1);
+    expect(relayed()).toBe(4);
+    expect(session.doc.getText('t').toString()).toBe('One two');
+  });
+
   it('applies a connection’s updates in the order they came while a new writer’s owner is being recorded', async () => {
     // The second writer's owner takes longer to record than the first's.
     const { load } = await setUp((ids) => (ids.includes(1001) ? 50 : 0));

@@ -13,6 +13,7 @@ import { ActivityBatcher } from './document-activity';
 import type { DocumentVersions } from '../services/versions';
 import { type VersionSchedule, VersionScheduler } from './version-scheduler';
 import { ClientOwners } from './client-owners';
+import { isAlreadyApplied } from './known-update';
 import { applyAndRelay } from './relayed-update';
 import { StoredState } from './stored-state';
 import { deepestNewType, MAX_NESTING_DEPTH } from './nesting-depth';
@@ -315,6 +316,8 @@ export class DocumentSession {
       } else {
         await this.#recording;
       }
+      // Only once its ids are known to be the sender's: text under someone else's is refused as a forgery, not ignored.
+      if (isAlreadyApplied(this.doc, decoded)) return;
       seq = await this.deps.store.append(this.documentId, update);
     } catch (error) {
       if (error instanceof ProtocolError) throw error;
