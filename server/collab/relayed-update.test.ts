@@ -34,6 +34,39 @@ describe('applyAndRelay', () => {
     expect(applyAndRelay(server, [awa.updates[1]!], 'awa')).toBeNull();
   });
 
+  it('does not pass on other text under ids the document already holds, only what is new', () => {
+    const awa = writer(1);
+    awa.doc.getText('t').insert(0, 'mine');
+    const server = new Y.Doc();
+    Y.applyUpdate(server, awa.updates[0]!);
+    // Awa's own ids 0–3 again, with other text, and one character more.
+    const forged = writer(1);
+    forged.doc.getText('t').insert(0, 'EVIL!');
+    const relayed = applyAndRelay(server, [forged.updates[0]!], 'awa')!;
+    expect(text(server)).toBe('mine!');
+    expect(Y.decodeUpdate(relayed).structs.every((s) => s.id.clock >= 4)).toBe(true);
+    // A peer that has not received Awa's text yet takes nothing of the forged one from it.
+    const late = new Y.Doc();
+    Y.applyUpdate(late, relayed);
+    Y.applyUpdate(late, awa.updates[0]!);
+    expect(text(late)).toBe('mine!');
+  });
+
+  it('relays of an answer repeating what the document has only what it lacked', () => {
+    const awa = writer(1);
+    awa.doc.getText('t').insert(0, 'one two');
+    const server = new Y.Doc();
+    Y.applyUpdate(server, awa.updates[0]!);
+    awa.doc.getText('t').insert(7, ' three');
+    const answer = Y.encodeStateAsUpdate(awa.doc);
+    const relayed = applyAndRelay(server, [answer], 'awa')!;
+    expect(relayed.byteLength).toBeLessThan(answer.byteLength);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, awa.updates[0]!);
+    Y.applyUpdate(peer, relayed);
+    expect(text(peer)).toBe('one two three');
+  });
+
   it('relays an update held back for what it builds on, and, once that comes, both', () => {
     const awa = writer(1);
     awa.doc.getText('t').insert(0, 'Dakar');

@@ -8,19 +8,27 @@ import * as Y from 'yjs';
  * Yjs offers the same as its `update` event, but only by encoding every
  * transaction again, and writing a text item that grew by appends slices its
  * whole string: a writer's long run made each relay cost O(its length), a
- * quarter of the server's time under a steady writer. One update applied to
- * a document with nothing pending is relayed as it came instead: the peer
- * gets what the server got. Otherwise (several updates, or an update that
- * completes one held back for what it builds on) the difference is encoded
- * from the state vector, once, so that it carries what was pending too.
+ * quarter of the server's time under a steady writer. So one update applied
+ * to a document with nothing pending is relayed from its own bytes: as it
+ * came when all it holds is new, else without what the document already
+ * had — ids already used may come with other content, which the document
+ * ignores and a peer still missing them must not take instead. Several
+ * updates, one applied while another waits for what it builds on, or one
+ * after which Yjs deleted formatting marks it made redundant, are relayed as
+ * the difference from the state before, so that it carries whatever they
+ * let in.
  */
 export function applyAndRelay(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown): Uint8Array | null {
   const { store } = doc;
-  const alone = updates.length === 1 && store.pendingStructs === null && store.pendingDs === null;
-  const stateBefore = alone ? null : Y.encodeStateVector(doc);
+  const single = updates.length === 1 && store.pendingStructs === null && store.pendingDs === null ? updates[0]! : null;
+  const stateBefore = Y.encodeStateVector(doc);
   let changed = false;
+  /** Whether Yjs deleted anything of its own accord (redundant formatting marks), which the update does not carry. */
+  let derived = false;
   const noteChange = (transaction: Y.Transaction) => {
-    changed ||= transaction.deleteSet.clients.size > 0 || advanced(transaction);
+    const deletes = transaction.deleteSet.clients.size > 0;
+    changed ||= deletes || advanced(transaction);
+    derived ||= transaction.local && deletes;
   };
   doc.on('afterTransaction', noteChange);
   try {
@@ -28,12 +36,18 @@ export function applyAndRelay(doc: Y.Doc, updates: readonly Uint8Array[], origin
   } finally {
     doc.off('afterTransaction', noteChange);
   }
-  if (alone) {
-    // Held back for what it builds on is new too: the peer holds it back likewise until that comes.
-    const heldBack = store.pendingStructs !== null || store.pendingDs !== null;
-    return changed || heldBack ? updates[0]! : null;
-  }
-  return changed ? Y.encodeStateAsUpdate(doc, stateBefore!) : null;
+  // Held back for what it builds on is new too: the peer holds it back likewise until that comes.
+  const heldBack = single !== null && (store.pendingStructs !== null || store.pendingDs !== null);
+  if (!changed && !heldBack) return null;
+  if (single === null || derived) return Y.encodeStateAsUpdate(doc, stateBefore);
+  return onlyNewItems(stateBefore, single) ? single : Y.diffUpdate(single, stateBefore);
+}
+
+/** Whether every struct of `update` starts at or after what `stateVector` holds of its writer. */
+function onlyNewItems(stateVector: Uint8Array, update: Uint8Array): boolean {
+  const state = Y.decodeStateVector(stateVector);
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) if (clock < (state.get(client) ?? 0)) return false;
+  return true;
 }
 
 function advanced(transaction: Y.Transaction): boolean {
