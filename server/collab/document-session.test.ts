@@ -201,6 +201,27 @@ function turns(count: number): { updates: Uint8Array[]; text: string } {
 }
 
 describe('DocumentSession updates in a row', () => {
+  it('stores and relays a change of its own without the deletions made before it', async () => {
+    const { store: documents, id, load } = await setUp();
+    const session = await load();
+    const writer = connection(session);
+    const reader = connection(session);
+    const client = new Y.Doc();
+    const typed: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => typed.push(update));
+    client.getText('t').insert(0, 'draft text');
+    client.getText('t').delete(0, 6);
+    for (const update of typed) await session.handleMessage(writer.connection, { type: 'sync-update', update });
+
+    await session.changeAsServer((doc) => doc.getText('t').insert(0, 'Final '));
+    const relayed = reader.received.filter((m) => m.type === 'sync-update').at(-1);
+    if (relayed?.type !== 'sync-update') throw new Error('no relayed update');
+    const stored = (await documents.load(id)).updates.at(-1)!;
+    for (const update of [relayed.update, stored]) expect(Y.decodeUpdate(update).ds.clients.size).toBe(0);
+    Y.applyUpdate(client, relayed.update);
+    expect(client.getText('t').toString()).toBe('Final text');
+  });
+
   it('neither stores nor relays an answer to its sync request that repeats what it already holds', async () => {
     const { store: documents, id, load } = await setUp();
     const session = await load();

@@ -374,12 +374,13 @@ export class DocumentSession {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
       // Set after the copy is filled: a doc that receives items under its own id takes another.
       copy.clientID = this.#serverClientId;
-      const before = Y.encodeStateVector(copy);
+      // What the change adds and deletes, and no more (a state-vector difference would repeat every deletion ever made).
+      const changes: Uint8Array[] = [];
+      copy.on('update', (change: Uint8Array) => changes.push(change));
       const result = copy.transact(() => write(copy));
-      const update = Y.encodeStateAsUpdate(copy, before);
       copy.destroy();
-      const { structs, ds } = Y.decodeUpdate(update);
-      if (structs.length === 0 && ds.clients.size === 0) return result;
+      if (changes.length === 0) return result;
+      const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
       if (this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes) {
         throw new AppError(413, 'payload_too_large', 'The document has reached its size limit');
       }
