@@ -52,7 +52,7 @@ describe('applyAndRelay', () => {
     expect(text(late)).toBe('mine!');
   });
 
-  it('relays of an answer repeating what the document has only what it lacked', () => {
+  it('relays only what the document lacked of an answer that repeats the rest', () => {
     const awa = writer(1);
     awa.doc.getText('t').insert(0, 'one two');
     const server = new Y.Doc();
