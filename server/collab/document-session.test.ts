@@ -11,6 +11,7 @@ import { openSqliteDatabase } from '../storage/sqlite';
 import { Connection } from './connection';
 import { DocumentSession } from './document-session';
 import { ProtocolError } from './protocol';
+import { CloseCode } from '../../shared/protocol';
 import { DEFAULT_AWARENESS_PACING } from './awareness-relay';
 
 const USER = 'user-1';
@@ -18,7 +19,7 @@ const USER = 'user-1';
 const owners = new Map<number, string>();
 
 /** `recordDelayMs`: how long storage takes to record the owner of these new client ids. */
-async function setUp(recordDelayMs: (ids: number[]) => number = () => 0) {
+async function setUp(recordDelayMs: (ids: number[]) => number = () => 0, maxDocumentBytes = 1 << 20) {
   const db = await openSqliteDatabase({ dataDir: tempDir(), synchronous: 'NORMAL' });
   onTestFinished(() => db.destroy());
   const store = new SqliteDocumentStore(db);
@@ -38,7 +39,7 @@ async function setUp(recordDelayMs: (ids: number[]) => number = () => 0) {
     versions: { capture: async () => {} },
   };
   const options = {
-    maxDocumentBytes: 1 << 20,
+    maxDocumentBytes,
     compactAfterUpdates: 1000,
     versions: { afterPauseMs: 60_000, everyUpdates: 1000 },
     awareness: DEFAULT_AWARENESS_PACING,
@@ -201,6 +202,31 @@ function turns(count: number): { updates: Uint8Array[]; text: string } {
 }
 
 describe('DocumentSession updates in a row', () => {
+  it('takes an answer repeating what a full document holds, and still refuses anything new', async () => {
+    const { store: documents, id, load } = await setUp(() => 0, 120);
+    const session = await load();
+    const writer = connection(session);
+    const client = new Y.Doc();
+    const typed: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => typed.push(update));
+    client.getText('t').insert(0, 'A field note that fills the document. ');
+    client.getText('t').insert(0, 'More. ');
+    for (const update of typed) await session.handleMessage(writer.connection, { type: 'sync-update', update });
+    const answer = Y.encodeStateAsUpdate(client);
+    const rows = (await documents.load(id)).updates.length;
+    expect(session.storedBytes + answer.byteLength).toBeGreaterThan(120);
+
+    await session.handleMessage(writer.connection, { type: 'sync-step2', update: answer });
+    expect((await documents.load(id)).updates).toHaveLength(rows);
+
+    client.getText('t').insert(0, 'Too much. '.repeat(5));
+    const tooMuch = typed.at(-1)!;
+    expect(session.storedBytes + tooMuch.byteLength).toBeGreaterThan(120);
+    await expect(session.handleMessage(writer.connection, { type: 'sync-update', update: tooMuch })).rejects.toMatchObject({
+      closeCode: CloseCode.documentTooLarge,
+    });
+  });
+
   it('stores and relays a change of its own without the deletions made before it', async () => {
     const { store: documents, id, load } = await setUp();
     const session = await load();

@@ -286,7 +286,9 @@ export class DocumentSession {
       origin.send(encodePermissionDenied(READ_ONLY_REASON));
       return;
     }
-    if (this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes) {
+    const overLimit = this.storedBytes + this.#reservedBytes + update.byteLength > this.options.maxDocumentBytes;
+    // A full document still takes a reconnecting client's answer that repeats what it holds (and stores none of it).
+    if (overLimit && !isAlreadyApplied(this.doc, decoded)) {
       throw new CollabError(CloseCode.documentTooLarge, 'document size limit reached');
     }
     // Measured before storing when it can be; else once what it builds on is applied.
