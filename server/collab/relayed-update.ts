@@ -21,11 +21,14 @@ import * as Y from 'yjs';
 export function applyAndRelay(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown): Uint8Array | null {
   const { store } = doc;
   const single = updates.length === 1 && store.pendingStructs === null && store.pendingDs === null ? updates[0]! : null;
-  const stateBefore = Y.encodeStateVector(doc);
+  const allNew = single !== null && onlyNewItems(store, single);
+  /** The state before, as the first transaction read it: encoded only when the bytes cannot go as they came. */
+  let stateBefore = undefined as Map<number, number> | undefined;
   let changed = false;
   /** Whether Yjs deleted anything of its own accord (redundant formatting marks), which the update does not carry. */
   let derived = false;
   const noteChange = (transaction: Y.Transaction) => {
+    stateBefore ??= transaction.beforeState;
     const deletes = transaction.deleteSet.clients.size > 0;
     changed ||= deletes || advanced(transaction);
     derived ||= transaction.local && deletes;
@@ -39,14 +42,14 @@ export function applyAndRelay(doc: Y.Doc, updates: readonly Uint8Array[], origin
   // Held back for what it builds on is new too: the peer holds it back likewise until that comes.
   const heldBack = single !== null && (store.pendingStructs !== null || store.pendingDs !== null);
   if (!changed && !heldBack) return null;
-  if (single === null || derived) return Y.encodeStateAsUpdate(doc, stateBefore);
-  return onlyNewItems(stateBefore, single) ? single : Y.diffUpdate(single, stateBefore);
+  if (allNew && !derived) return single;
+  const before = Y.encodeStateVector(stateBefore!);
+  return single === null || derived ? Y.encodeStateAsUpdate(doc, before) : Y.diffUpdate(single, before);
 }
 
-/** Whether every struct of `update` starts at or after what `stateVector` holds of its writer. */
-function onlyNewItems(stateVector: Uint8Array, update: Uint8Array): boolean {
-  const state = Y.decodeStateVector(stateVector);
-  for (const [client, clock] of Y.parseUpdateMeta(update).from) if (clock < (state.get(client) ?? 0)) return false;
+/** Whether every struct of `update` starts at or after what `store` holds of its writer. */
+function onlyNewItems(store: Y.Doc['store'], update: Uint8Array): boolean {
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) if (clock < Y.getState(store, client)) return false;
   return true;
 }
 
