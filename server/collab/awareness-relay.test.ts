@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { decodeServerMessage } from '../../test/helpers/collab-socket';
+import { waitFor } from '../../test/helpers/wait-for';
 import { type AwarenessPacing, AwarenessRelay } from './awareness-relay';
 
 const PACING: AwarenessPacing = { changeIntervalMs: 100, renewalHoldMs: 400 };
@@ -75,7 +76,8 @@ describe('awareness relay', () => {
     carlos.set({ cursor: 7 });
     awa.set({ cursor: 3 });
     expect(frames).toHaveLength(1);
-    await sleep(PACING.changeIntervalMs + 50);
+    // Waited for, not slept: a loaded machine runs the timer late.
+    await waitFor(() => frames.length > 1, 'the gathered frame');
     expect(frames).toHaveLength(2);
     expect(frames[1]!.at - first).toBeGreaterThanOrEqual(PACING.changeIntervalMs - 1);
     expect(frames[1]!.entries.get(awa.id)?.state).toEqual({ name: 'Awa', cursor: 3 });
@@ -89,10 +91,12 @@ describe('awareness relay', () => {
     await settle();
     const joined = frames.length;
 
+    const renewedAt = performance.now();
     for (const p of people) p.renew();
     expect(frames).toHaveLength(joined);
-    await sleep(PACING.renewalHoldMs + 100);
+    await waitFor(() => frames.length > joined, 'the held renewals');
     expect(frames).toHaveLength(joined + 1);
+    expect(frames.at(-1)!.at - renewedAt).toBeGreaterThanOrEqual(PACING.renewalHoldMs - 1);
     const renewed = frames.at(-1)!.entries;
     for (const p of people) expect(renewed.get(p.id)?.clock).toBe(p.clock());
   });
