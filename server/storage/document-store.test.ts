@@ -1,4 +1,5 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import fs from 'node:fs';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
 import { insertTestDocument } from '../../test/helpers/database';
 import { postgresForFile } from '../../test/helpers/postgres';
@@ -8,7 +9,7 @@ import type { DocumentStore } from './document-store';
 import { PostgresDocumentStore } from './postgres-document-store';
 import { openPostgresDatabase } from './postgres';
 import { SqliteDocumentStore } from './sqlite-document-store';
-import { openSqliteDatabase } from './sqlite';
+import { openSqliteDatabase, sqliteConnection } from './sqlite';
 
 const postgres = postgresForFile();
 
@@ -17,6 +18,11 @@ const engines = [
   {
     engine: 'SQLite',
     open: () => openSqliteDatabase({ dataDir: tempDir(), synchronous: 'NORMAL' }),
+    newStore: (db: Db): DocumentStore => new SqliteDocumentStore(db),
+  },
+  {
+    engine: 'SQLite synced to the disk',
+    open: () => openSqliteDatabase({ dataDir: tempDir(), synchronous: 'FULL' }),
     newStore: (db: Db): DocumentStore => new SqliteDocumentStore(db),
   },
   {
@@ -285,6 +291,60 @@ describe.each(engines)('document store on $engine', ({ open, newStore }) => {
       expect(after.getText('content').toDelta()).toEqual(beforeText);
       expect(Y.encodeStateVector(after)).toEqual(Y.encodeStateVector(doc));
     });
+  });
+});
+
+/** With `synchronous = FULL`, appends commit on the event loop and reach the disk off it. */
+describe('document store on SQLite synced to the disk', () => {
+  async function setUp() {
+    const db = await openSqliteDatabase({ dataDir: tempDir(), synchronous: 'FULL' });
+    onTestFinished(() => db.destroy());
+    const id = (await insertTestDocument(db, 'Synced')).id;
+    // Every sync of the log waits until the test lets it finish.
+    const held: Array<() => void> = [];
+    const sync = fs.fdatasync;
+    const fdatasync = vi.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, done: (error: Error | null) => void) => {
+      held.push(() => sync(fd, done));
+    }) as typeof fs.fdatasync);
+    onTestFinished(() => fdatasync.mockRestore());
+    return { db, id, store: new SqliteDocumentStore(db), held };
+  }
+
+  const acknowledged = async (append: Promise<number>) => {
+    let done = false;
+    void append.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    return done;
+  };
+
+  it('acknowledges an append only once the log holding it is synced, and commits the next meanwhile', async () => {
+    const { db, id, store, held } = await setUp();
+    const first = store.append(id, payload(0));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    // Committed, and so visible to a restart after a process crash, but not yet safe from a power loss.
+    expect((await storedRows(db, id)).map((r) => text(r.data))).toEqual(['update #0']);
+    expect(await acknowledged(first)).toBe(false);
+
+    const second = store.append(id, payload(1));
+    await vi.waitFor(async () => expect(await storedRows(db, id)).toHaveLength(2));
+    expect(held).toHaveLength(1);
+
+    held[0]!();
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(await acknowledged(first)).toBe(true);
+    // The sync that was running may have begun before the second commit.
+    expect(await acknowledged(second)).toBe(false);
+    held[1]!();
+    expect(await acknowledged(second)).toBe(true);
+  });
+
+  it('keeps syncing in the commit for every other write', async () => {
+    const { db, id, store, held } = await setUp();
+    const append = store.append(id, payload(0));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    held[0]!();
+    await append;
+    expect(sqliteConnection(db).sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
   });
 });
 

@@ -66,6 +66,11 @@ export class PostgresDocumentStore extends SqliteDocumentStore {
     });
   }
 
+  /** A PostgreSQL commit is durable when it returns. */
+  protected override committedDurably(): Promise<void> {
+    return Promise.resolve();
+  }
+
   override async compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${COMPACTION_LOCK[this.kind]}::int, hashtext(${documentId}))`.execute(trx);

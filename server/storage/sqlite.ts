@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import type { Database, Db } from './database';
 import { migrationProvider } from './migrations/index';
+import { WalSync } from './wal-sync';
 
 export interface SqliteOptions {
   /** Folder for `ensemble.sqlite`; created if missing. */
@@ -20,18 +21,30 @@ export const DATABASE_FILE = 'ensemble.sqlite';
  */
 export async function openSqliteDatabase(options: SqliteOptions): Promise<Db> {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, DATABASE_FILE));
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new PreparedStatements(sqlite) }) });
+  const log = options.synchronous === 'FULL' ? new WalSync(`${file}-wal`) : undefined;
+  const statements = new PreparedStatements(sqlite, PREPARED_STATEMENTS, () => log?.close());
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   await migrateToLatest(db);
-  connections.set(db, sqlite);
+  connections.set(db, { sqlite, log });
   return db;
 }
 
-const connections = new WeakMap<Db, SQLite.Database>();
+export interface SqliteConnection {
+  sqlite: SQLite.Database;
+  /**
+   * Set when commits must survive power loss (`synchronous = FULL`): a write
+   * may then commit without syncing and wait for `log.sync()` instead.
+   */
+  log: WalSync | undefined;
+}
+
+const connections = new WeakMap<Db, SqliteConnection>();
 
 /**
  * The better-sqlite3 connection under a database opened by
@@ -40,10 +53,10 @@ const connections = new WeakMap<Db, SQLite.Database>();
  * holding Kysely's connection (`db.connection().execute`), so that it never
  * lands inside a transaction Kysely has open.
  */
-export function sqliteConnection(db: Db): SQLite.Database {
-  const sqlite = connections.get(db);
-  if (!sqlite) throw new Error('not a database opened by openSqliteDatabase');
-  return sqlite;
+export function sqliteConnection(db: Db): SqliteConnection {
+  const connection = connections.get(db);
+  if (!connection) throw new Error('not a database opened by openSqliteDatabase');
+  return connection;
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -73,6 +86,7 @@ export class PreparedStatements implements SqliteDatabase {
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly capacity = PREPARED_STATEMENTS,
+    private readonly onClose = () => {},
   ) {}
 
   prepare(sql: string): SqliteStatement {
@@ -87,5 +101,6 @@ export class PreparedStatements implements SqliteDatabase {
   close(): void {
     this.#statements.clear();
     this.sqlite.close();
+    this.onClose();
   }
 }
