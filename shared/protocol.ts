@@ -73,3 +73,10 @@ export const READ_ONLY_REASON = 'read-only';
 
 /** Path under which the websocket endpoint lives: `/collab/:documentId`. */
 export const COLLAB_PATH_PREFIX = '/collab/';
+
+/**
+ * How long a document's activity gathers on the server before it is recorded
+ * (who wrote, from which organisation): one record per busy second, not one
+ * per keystroke. A page asks again for a document's contributors after it.
+ */
+export const ACTIVITY_REPORT_DELAY_MS = 1000;

@@ -1,15 +1,17 @@
 import { A } from '@solidjs/router';
 import type { Editor } from '@tiptap/core';
 import { createEffect, createSignal, Match, on, onCleanup, Show, Switch, type Accessor } from 'solid-js';
+import { ACTIVITY_REPORT_DELAY_MS } from '../../shared/protocol';
 import type { AnnotationPermissions } from '../lib/annotation-permissions';
 import { isApiError } from '../lib/api';
 import type { Identity } from '../lib/identity';
+import { watchNewWriters } from '../lib/new-writers';
 import { createAnnotationView } from '../stores/annotation-view';
 import { useApp } from '../stores/app-context';
 import { createDiscussionOutboxStore } from '../stores/discussion-outbox';
 import { createDiscussionSession } from '../stores/discussion-session';
-import { createDocumentMetaStore } from '../stores/document-meta';
-import { createDocumentSession } from '../stores/document-session';
+import { createDocumentMetaStore, type DocumentMetaStore } from '../stores/document-meta';
+import { createDocumentSession, type DocumentSession } from '../stores/document-session';
 import { createProjectTitles } from '../stores/project-titles';
 import { createVersionHistoryStore } from '../stores/version-history';
 import { AnnotationsLayer } from './annotations-layer';
@@ -55,6 +57,7 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
     },
   });
   const stoppedBy = () => docSession.connection().stoppedBy;
+  watchContributors(docSession, meta);
   const writable = () => canEdit() && stoppedBy() !== 'unauthenticated';
   const titles = createProjectTitles(api, () => meta.document()?.projectId, props.documentId);
   // The links' own titles are fresh whenever the links are: they serve until the project's list came.
@@ -238,4 +241,31 @@ export function DocumentWorkspace(props: { documentId: string; userId: string; i
       </Match>
     </Switch>
   );
+}
+
+/** Time for the server to have recorded an edit's author after it reported them. */
+const ACTIVITY_RECORD_MARGIN_MS = 1000;
+
+/**
+ * Keeps "Contributing organisations" and the last activity current while the
+ * page is open: someone writing here for the first time (me included) may
+ * bring a new organisation, so the details are asked again once the server
+ * has recorded their edit. Asked once per new writer, not once per edit.
+ */
+function watchContributors(session: DocumentSession, meta: DocumentMetaStore): void {
+  let synced = false;
+  session.provider.once('sync', () => (synced = true));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = watchNewWriters(
+    session.ydoc,
+    () => synced,
+    () => {
+      clearTimeout(timer);
+      timer = setTimeout(meta.refreshActivity, ACTIVITY_REPORT_DELAY_MS + ACTIVITY_RECORD_MARGIN_MS);
+    },
+  );
+  onCleanup(() => {
+    stop();
+    clearTimeout(timer);
+  });
 }

@@ -14,6 +14,12 @@ export interface DocumentMetaStore {
   notFound: Accessor<boolean>;
   /** Asks again for the details and the links. */
   reload(): void;
+  /**
+   * Asks again for who wrote here and when (the contributors and the last
+   * activity) and changes only those: saves on their way keep showing what
+   * they ask for. On failure, what shows stays.
+   */
+  refreshActivity(): void;
   /** Whether my role allows `action` on this document; false until the server has said. */
   can(action: ProjectAction): boolean;
   saveError: Accessor<unknown>;
@@ -111,6 +117,17 @@ export function createDocumentMetaStore(api: ApiClient, documentId: string): Doc
   };
   reload();
 
+  let activityAsked = 0;
+  let activityShown = 0;
+  const refreshActivity = async () => {
+    const asked = ++activityAsked;
+    const fresh = await api.getDocument(documentId).catch(() => null);
+    // Answers may cross on a slow link: an older one must not undo a newer.
+    if (!fresh || asked < activityShown) return;
+    activityShown = asked;
+    setDocument((current) => (current ? { ...current, contributors: fresh.contributors, updatedAt: fresh.updatedAt } : current));
+  };
+
   // Changes may overlap (two tags added quickly, a theme meanwhile): each field follows its own saves.
   let saves = 0;
   const pending = new Map<EditableField, FieldSaves>();
@@ -173,6 +190,7 @@ export function createDocumentMetaStore(api: ApiClient, documentId: string): Doc
     loadError,
     notFound: () => isApiError(loadError(), 'not_found'),
     reload,
+    refreshActivity: () => void refreshActivity(),
     can(action) {
       const current = document();
       return current !== undefined && roleAllows(current.myRole, action);

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { TEMPLATE_CLIENT_ID } from '../../shared/knowledge/template';
-import { type AwarenessChange, CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
+import { ACTIVITY_REPORT_DELAY_MS, type AwarenessChange, CloseCode, READ_ONLY_REASON } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/document-store';
 import { applyStored } from '../storage/stored-doc';
@@ -53,9 +53,6 @@ export interface SessionDeps {
  * load, so a sync after many offline sessions brings several, never this many.
  */
 const MAX_NEW_CLIENT_IDS = 64;
-
-/** How long activity gathers before it is reported: one report per busy second, not one per keystroke. */
-const ACTIVITY_REPORT_DELAY_MS = 1000;
 
 const tooDeep = () => new ProtocolError('nesting_too_deep', `shared types may nest at most ${MAX_NESTING_DEPTH} deep`);
 

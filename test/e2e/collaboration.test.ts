@@ -9,8 +9,14 @@ import { startTestServer, type TestServer } from '../helpers/server';
 const clientDir = builtClient();
 
 /** A person of their own organisation, member of the test project, logged in on this browser profile. */
-async function asMember(server: TestServer, context: BrowserContext, name: string, baseUrl = server.url): Promise<void> {
-  const person = await server.signUp({ name });
+async function asMember(
+  server: TestServer,
+  context: BrowserContext,
+  name: string,
+  baseUrl = server.url,
+  organisation = `${name}'s organisation`,
+): Promise<void> {
+  const person = await server.signUp({ name, newOrganisation: { name: organisation, kind: 'ngo', country: 'SN' } });
   await addMember(await server.owner(), await server.project(), person, 'editor');
   await logInContext(context, baseUrl, person.cookie);
 }
@@ -41,8 +47,8 @@ describe('two people in real browsers', () => {
     const browser = await launchBrowser();
     const awaContext = await newPerson(browser);
     const carlosContext = await newPerson(browser, { width: 390 });
-    await asMember(server, awaContext, 'Awa');
-    await asMember(server, carlosContext, 'Carlos');
+    await asMember(server, awaContext, 'Awa', server.url, 'Dakar Farmers Union');
+    await asMember(server, carlosContext, 'Carlos', server.url, 'Universidad de Cusco');
     const awa = await awaContext.newPage();
     const carlos = await carlosContext.newPage();
     await Promise.all([openDocument(awa, server.url, id), openDocument(carlos, server.url, id)]);
@@ -62,6 +68,13 @@ describe('two people in real browsers', () => {
     await expect.poll(() => awa.locator('[data-testid="participant"]').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Carlos')]),
     );
+
+    // Both organisations are named among the contributors on both pages, without reloading either.
+    for (const page of [awa, carlos]) {
+      await expect
+        .poll(() => page.locator('[data-testid="doc-contributors"] .doc-meta-org-name').allTextContents(), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(['Dakar Farmers Union', 'Universidad de Cusco']));
+    }
   });
 
   it('keeps what one person types offline, across a reload, and merges it when the link returns', async () => {
