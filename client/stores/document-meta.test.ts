@@ -132,3 +132,58 @@ describe('createDocumentMetaStore update', () => {
     expect(meta.document()?.themes).toEqual(['soil', 'seeds']);
   });
 });
+
+describe('createDocumentMetaStore refreshActivity', () => {
+  const dakar = { id: 'org_1', name: 'Dakar Farmers Union', kind: 'farmers_organisation', color: '#2a7' } as const;
+  const cusco = { id: 'org_2', name: 'Universidad de Cusco', kind: 'academic', color: '#a27' } as const;
+
+  /** A server whose answers to reads come when the test says, and which has recorded new writers meanwhile. */
+  function slowReads() {
+    const reads: Array<(detail: DocumentDetail | Error) => void> = [];
+    const api = {
+      // The page's first read is answered at once; the later ones wait.
+      getDocument: () =>
+        reads.length === 0
+          ? (reads.push(() => {}), Promise.resolve(loaded))
+          : new Promise<DocumentDetail>((resolve, reject) =>
+              reads.push((answer) => (answer instanceof Error ? reject(answer) : resolve(answer))),
+            ),
+      documentLinks: () => Promise.resolve({ outgoing: [], backlinks: [] }),
+      updateDocument: () => new Promise<DocumentSummary>(() => {}),
+    } as Partial<ApiClient> as ApiClient;
+    return { api, answer: (i: number, detail: DocumentDetail | Error) => reads[i]!(detail) };
+  }
+
+  it('shows the new contributors and activity, and leaves a save on its way showing what it asks for', async () => {
+    const server = slowReads();
+    const meta = createDocumentMetaStore(server.api, 'doc_1');
+    await settle();
+    void meta.update({ tags: ['rice', 'drip'] });
+    meta.refreshActivity();
+    // Read before the save was answered: the server still has the old tags.
+    server.answer(1, { ...loaded, title: 'Renamed elsewhere', contributors: [dakar], updatedAt: '2024-03-02T09:00:00.000Z' });
+    await settle();
+    expect(meta.document()?.contributors).toEqual([dakar]);
+    expect(meta.document()?.updatedAt).toBe('2024-03-02T09:00:00.000Z');
+    expect(meta.document()?.tags).toEqual(['rice', 'drip']);
+    expect(meta.document()?.title).toBe('Rice trials');
+  });
+
+  it('keeps the newer answer when answers cross, and what shows when asking fails', async () => {
+    const server = slowReads();
+    const meta = createDocumentMetaStore(server.api, 'doc_1');
+    await settle();
+    meta.refreshActivity();
+    meta.refreshActivity();
+    server.answer(2, { ...loaded, contributors: [dakar, cusco] });
+    await settle();
+    server.answer(1, { ...loaded, contributors: [dakar] });
+    await settle();
+    expect(meta.document()?.contributors).toEqual([dakar, cusco]);
+
+    meta.refreshActivity();
+    server.answer(3, new TypeError('Failed to fetch'));
+    await settle();
+    expect(meta.document()?.contributors).toEqual([dakar, cusco]);
+  });
+});
