@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
 import { insertTestDocument } from '../../test/helpers/database';
@@ -9,7 +10,7 @@ import type { DocumentStore } from './document-store';
 import { PostgresDocumentStore } from './postgres-document-store';
 import { openPostgresDatabase } from './postgres';
 import { SqliteDocumentStore } from './sqlite-document-store';
-import { openSqliteDatabase, sqliteConnection } from './sqlite';
+import { DATABASE_FILE, openSqliteDatabase, sqliteConnection } from './sqlite';
 
 const postgres = postgresForFile();
 
@@ -336,6 +337,35 @@ describe('document store on SQLite synced to the disk', () => {
     expect(await acknowledged(second)).toBe(false);
     held[1]!();
     expect(await acknowledged(second)).toBe(true);
+  });
+
+  it('loads only once what it read is synced: a loaded document is shown to people', async () => {
+    const { id, store, held } = await setUp();
+    void store.append(id, payload(0));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    let loaded: string[] | undefined;
+    void store.load(id).then((doc) => (loaded = doc.updates.map(text)));
+    await new Promise((r) => setTimeout(r, 20));
+    held[0]!();
+    // The sync that was running may have begun before the read.
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(loaded).toBeUndefined();
+    held[1]!();
+    await vi.waitFor(() => expect(loaded).toEqual(['update #0']));
+  });
+
+  it('syncs the log beside the file the database really is, when its path is a link', async () => {
+    const dataDir = tempDir();
+    const elsewhere = tempDir();
+    fs.writeFileSync(path.join(elsewhere, 'moved.sqlite'), '');
+    fs.symlinkSync(path.join(elsewhere, 'moved.sqlite'), path.join(dataDir, DATABASE_FILE));
+    const db = await openSqliteDatabase({ dataDir, synchronous: 'FULL' });
+    onTestFinished(() => db.destroy());
+    const id = (await insertTestDocument(db, 'Linked')).id;
+    const store = new SqliteDocumentStore(db);
+    const seq = await store.append(id, payload(0));
+    expect((await storedRows(db, id)).map((r) => r.seq)).toEqual([seq]);
+    expect(fs.existsSync(path.join(elsewhere, 'moved.sqlite-wal'))).toBe(true);
   });
 
   it('keeps syncing in the commit for every other write', async () => {

@@ -43,7 +43,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(documentId: string): Promise<StoredDocument> {
-    return this.db.transaction().execute(async (trx) => {
+    const stored = await this.db.transaction().execute(async (trx) => {
       const snapshot = await trx
         .selectFrom(this.snapshots)
         .select(['data', 'through_seq'])
@@ -65,6 +65,9 @@ export class SqliteDocumentStore implements DocumentStore {
         tailBytes: tailData.reduce((sum, u) => sum + u.byteLength, 0),
       };
     });
+    // It may hold a batch committed and not yet synced: what is loaded is shown to people.
+    await this.committedDurably();
+    return stored;
   }
 
   append(documentId: string, data: Uint8Array): Promise<number> {

@@ -27,7 +27,9 @@ export async function openSqliteDatabase(options: SqliteOptions): Promise<Db> {
   sqlite.pragma(`synchronous = ${options.synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const log = options.synchronous === 'FULL' ? new WalSync(`${file}-wal`) : undefined;
+  // Named as SQLite names it: the database's path with links resolved.
+  const [main] = sqlite.pragma('database_list') as Array<{ file: string }>;
+  const log = options.synchronous === 'FULL' ? new WalSync(`${main!.file}-wal`) : undefined;
   const statements = new PreparedStatements(sqlite, PREPARED_STATEMENTS, () => log?.close());
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   await migrateToLatest(db);

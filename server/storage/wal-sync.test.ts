@@ -59,16 +59,17 @@ describe('WalSync', () => {
     expect(syncs.started()).toBe(2);
   });
 
-  it('rejects the callers of a failed sync and syncs again for the next ones', async () => {
+  it('fails every later sync once one has failed: what followed in the log cannot be called durable', async () => {
     const syncs = holdSyncs();
     const log = new WalSync(walFile());
     const failing = log.sync();
-    const after = log.sync();
+    const queued = log.sync();
     syncs.finish(0, Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
-    await expect(failing).rejects.toThrow('EIO');
-    expect(await settled(after)).toBe('pending');
-    syncs.finish(1);
-    await expect(after).resolves.toBeUndefined();
+    await expect(failing).rejects.toThrow('restart the server');
+    await expect(failing).rejects.toHaveProperty('cause.code', 'EIO');
+    await expect(queued).rejects.toThrow('restart the server');
+    await expect(log.sync()).rejects.toThrow('restart the server');
+    expect(syncs.started()).toBe(1);
   });
 
   it('really syncs the file it was given, and refuses to sync once closed', async () => {
@@ -88,6 +89,7 @@ describe('WalSync', () => {
     const log = new WalSync(walFile());
     const first = log.sync();
     const second = log.sync();
+    log.close();
     log.close();
     syncs.finish(0);
     await first;
