@@ -34,8 +34,9 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [options]   (each option also reads BENCH_<NAME> from the environment, - as _)
   --scenario <names>      comma-separated, of ${SCENARIOS.join(', ')}   (default all)
-  --target <names>        servers to drive: ensemble, ensemble-2 (two instances on PostgreSQL
-                          and Redis), hocuspocus, y-websocket (LevelDB), y-websocket-memory
+  --target <names>        servers to drive: ensemble, ensemble-normal (SQLITE_SYNCHRONOUS=NORMAL),
+                          ensemble-2 (two instances on PostgreSQL and Redis), hocuspocus,
+                          y-websocket (LevelDB), y-websocket-memory
                                                     (default ensemble,ensemble-2,hocuspocus,y-websocket)
   --quick                 a short smoke run; the defaults it changes are shown in [ ]
   --clients <counts>      fan-out: one run per client count             (default 10,50,200 [10,50])

@@ -19,14 +19,14 @@ import { COLD_LOAD_BUILD_RATE, runColdLoad } from './scenarios/cold-load';
 import { fanOutWarmupSeconds, runFanOut } from './scenarios/fan-out';
 import { MANY_DOCUMENTS_SHAPE, runManyDocuments } from './scenarios/many-documents';
 import { PERSISTENCE_SHAPE, runPersistence } from './scenarios/persistence';
-import { ensembleTarget } from './targets/ensemble';
+import { ensembleNormalTarget, ensembleTarget } from './targets/ensemble';
 import { ensembleClusterTarget } from './targets/ensemble-cluster';
 import { hocuspocusTarget } from './targets/hocuspocus';
 import type { StartOptions, Target } from './targets/target';
 import { yWebsocketTargets } from './targets/y-websocket';
 
 const TARGETS: Record<string, Target> = Object.fromEntries(
-  [ensembleTarget, ensembleClusterTarget, hocuspocusTarget, ...yWebsocketTargets].map((t) => [t.name, t]),
+  [ensembleTarget, ensembleNormalTarget, ensembleClusterTarget, hocuspocusTarget, ...yWebsocketTargets].map((t) => [t.name, t]),
 );
 
 /** Setup, drain and teardown allowance per run on top of its own length, after which the bench gives up. */

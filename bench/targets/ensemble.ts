@@ -32,36 +32,46 @@ export const ensembleWsUrl = (port: number) => `ws://127.0.0.1:${port}/collab`;
 
 /**
  * Ensemble's own server, as `npm start` runs it (`node --import tsx
- * server/index.ts`), with its defaults: a SQLite file in WAL mode.
+ * server/index.ts`), with its defaults: a SQLite file in WAL mode. Named
+ * `ensemble-normal`, the same with `SQLITE_SYNCHRONOUS=NORMAL`: every update
+ * still written to the log before it is relayed, so that a crash of the
+ * process loses none, but not synced to the disk first.
  */
-export const ensembleTarget: Target = {
-  name: 'ensemble',
-  protocol: 'ensemble',
-  durability: {
-    storage: 'SQLite (better-sqlite3, WAL): one row per update, group-committed once per event-loop turn, folded into a snapshot',
-    storedBeforeBroadcast: true,
-    settings: {
-      SQLITE_SYNCHRONOUS: defaults.sqliteSynchronous,
-      COMPACT_AFTER_UPDATES: defaults.compactAfterUpdates,
-      UNLOAD_GRACE_MS: defaults.unloadGraceMs,
-      ...LIMITS,
-    },
-  },
-  start: ({ nodeArgs = [], storageDir }: StartOptions = {}) =>
-    launchTarget({
-      name: 'ensemble',
-      storageDir,
-      nodeArgs,
-      script: () => ['server/index.ts'],
-      env: (storage) => ({ ...ENSEMBLE_ENV, DATA_DIR: storage }),
-      ready: ENSEMBLE_READY,
-      wsUrl: ensembleWsUrl,
-      createDocument: (port) => {
-        const api = new EnsembleApi(`http://127.0.0.1:${port}/api/v1`);
-        return (title) => api.createDocument(title);
+function ensembleSqliteTarget(synchronous: 'default' | 'NORMAL'): Target {
+  const name = synchronous === 'default' ? 'ensemble' : 'ensemble-normal';
+  const env: Record<string, string> = synchronous === 'default' ? {} : { SQLITE_SYNCHRONOUS: synchronous };
+  return {
+    name,
+    protocol: 'ensemble',
+    durability: {
+      storage: 'SQLite (better-sqlite3, WAL): one row per update, group-committed once per event-loop turn, folded into a snapshot',
+      storedBeforeBroadcast: true,
+      settings: {
+        SQLITE_SYNCHRONOUS: synchronous === 'default' ? defaults.sqliteSynchronous : synchronous,
+        COMPACT_AFTER_UPDATES: defaults.compactAfterUpdates,
+        UNLOAD_GRACE_MS: defaults.unloadGraceMs,
+        ...LIMITS,
       },
-    }),
-};
+    },
+    start: ({ nodeArgs = [], storageDir }: StartOptions = {}) =>
+      launchTarget({
+        name,
+        storageDir,
+        nodeArgs,
+        script: () => ['server/index.ts'],
+        env: (storage) => ({ ...ENSEMBLE_ENV, ...env, DATA_DIR: storage }),
+        ready: ENSEMBLE_READY,
+        wsUrl: ensembleWsUrl,
+        createDocument: (port) => {
+          const api = new EnsembleApi(`http://127.0.0.1:${port}/api/v1`);
+          return (title) => api.createDocument(title);
+        },
+      }),
+  };
+}
+
+export const ensembleTarget = ensembleSqliteTarget('default');
+export const ensembleNormalTarget = ensembleSqliteTarget('NORMAL');
 
 /**
  * The few API calls the benchmark needs. Every client acts as one person,
